@@ -1,0 +1,97 @@
+// Runs in the browser (served by Vite): the model code itself, without the UI, for the e2e
+// gradient tests and `npm run bench`. Exposed as window.harness.
+import * as tf from '@tensorflow/tfjs';
+import { chooseBackend, type BackendName } from '../../src/backend/choose';
+import { fetchSource, loadBaseArtifacts, type BaseArtifacts } from '../../src/models/artifacts';
+import { classifierFromArtifacts, type Classifier } from '../../src/models/classifier';
+import { HEADS } from '../../src/models/heads';
+import type { ModelId } from '../../src/models/specs';
+import { loadStockModel, type StockModel } from '../../src/models/stock';
+import { canonicalFromUrl } from '../../src/worker/decode';
+
+const site = new URL('/', location.href).href;
+const artifacts = new Map<ModelId, BaseArtifacts>();
+const classifiers = new Map<ModelId, Classifier>();
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Wall time of f, waiting for the GPU (dataSync) so that webgl timings are real. */
+function timed(f: () => tf.Tensor): number {
+  const t0 = performance.now();
+  const out = f();
+  out.dataSync();
+  out.dispose();
+  return performance.now() - t0;
+}
+
+async function useBackend(backend: BackendName) {
+  return chooseBackend({ backend, allowSoftwareWebGL: true });
+}
+
+async function load(id: ModelId): Promise<{ classifier: Classifier; loadMs: number }> {
+  const t0 = performance.now();
+  if (!artifacts.has(id)) artifacts.set(id, await loadBaseArtifacts(id, fetchSource(site)));
+  classifiers.get(id)?.dispose();
+  const classifier = classifierFromArtifacts(artifacts.get(id)!, HEADS[id]);
+  classifiers.set(id, classifier);
+  return { classifier, loadMs: performance.now() - t0 };
+}
+
+async function image(url?: string): Promise<tf.Tensor4D> {
+  return url ? canonicalFromUrl(new URL(url, site).href) : (tf.randomUniform([1, 256, 256, 3], 0, 1, 'float32', 1) as tf.Tensor4D);
+}
+
+const harness = {
+  useBackend,
+  /** Our gradient of the loss towards `target`, and the logits, on the active backend. */
+  async gradient(id: ModelId, imageUrl: string, target: number) {
+    const { classifier } = await load(id);
+    const x = await image(imageUrl);
+    const { grad, logits, loss } = classifier.lossGradient(x, target);
+    const out = { grad: Array.from(await grad.data()), logits: Array.from(await logits.data()) };
+    tf.dispose([x, grad, logits, loss]);
+    return out;
+  },
+  async logits(id: ModelId, imageUrl: string) {
+    const { classifier } = await load(id);
+    const x = await image(imageUrl);
+    const logits = classifier.logits(x);
+    const out = Array.from(await logits.data());
+    tf.dispose([x, logits]);
+    return out;
+  },
+  /** Timings of one model on the active backend (see scripts/bench.ts for the fields). */
+  async bench(id: ModelId, steps: number, stockSteps: number) {
+    const backend = tf.getBackend();
+    const { classifier, loadMs } = await load(id);
+    const x = await image();
+    const step = () => {
+      const r = classifier.lossGradient(x, 0);
+      tf.dispose([r.loss, r.logits]);
+      return r.grad;
+    };
+    const firstStepMs = timed(step);
+    const before = tf.memory().numTensors;
+    const stepTimes = Array.from({ length: steps }, () => timed(step));
+    const tensorsPerStep = (tf.memory().numTensors - before) / steps;
+    timed(() => classifier.logits(x));
+    const forwardMs = median(Array.from({ length: steps }, () => timed(() => classifier.logits(x))));
+    let stockStepMs: number | null = null;
+    if (backend !== 'wasm' && stockSteps > 0) {
+      const stock: StockModel = await loadStockModel(artifacts.get(id)!, HEADS[id]);
+      timed(() => stock.lossGradient(x, 0));
+      stockStepMs = median(Array.from({ length: stockSteps }, () => timed(() => stock.lossGradient(x, 0))));
+      stock.dispose();
+    }
+    x.dispose();
+    return { loadMs, firstStepMs, stepMs: median(stepTimes), forwardMs, stockStepMs, tensorsPerStep };
+  },
+  numTensors: () => tf.memory().numTensors,
+};
+
+declare global {
+  interface Window {
+    harness: typeof harness;
+  }
+}
+window.harness = harness;

@@ -1,0 +1,167 @@
+// Decodes the Keras InceptionV3 and MobileNetV2 bases shipped inside nsfwjs (base64 UMD modules)
+// into standard tfjs LayersModel files under public/models/<id>/. Runs at install time.
+//
+// - The shards are written byte-for-byte as decoded and checked against pinned SHA-256 sums, so a
+//   changed package fails loudly instead of silently changing the models.
+// - InceptionV3's BatchNormalization layers have `scale: false`, which crashes tf.grad in tfjs
+//   (tensorflow/tfjs#2868). We rewrite them as `scale: true` with gamma = 1, stored in an extra
+//   shard: mathematically identical, and the original shards stay untouched.
+// - Idempotent: when every output file already has the expected hash, nothing is written.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { MODEL_IDS, type ModelId } from '../src/models/specs.ts';
+import { MODELS_DIR, NSFWJS_MODELS_DIR, PROJECT_ROOT } from './lib/paths.ts';
+import pinned from './nsfwjs-pinned.json' with { type: 'json' };
+
+const require = createRequire(import.meta.url);
+const NSFWJS_VERSION = '4.4.0';
+const GAMMA_SHARD = 'bn-gamma-ones.bin';
+
+interface WeightSpec {
+  name: string;
+  shape: number[];
+  dtype: string;
+  quantization?: { min: number; scale: number; dtype: string };
+}
+interface WeightGroup {
+  paths: string[];
+  weights: WeightSpec[];
+}
+interface KerasLayer {
+  name: string;
+  class_name: string;
+  config: Record<string, unknown>;
+}
+interface PackagedModel {
+  modelTopology: { model_config: { config: { layers: KerasLayer[] } } };
+  weightsManifest: WeightGroup[];
+}
+export interface ModelFileInfo {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+const sha256 = (data: Uint8Array | string) => crypto.createHash('sha256').update(data).digest('hex');
+
+function fail(message: string): never {
+  throw new Error(`decode-models: ${message}`);
+}
+
+function checkPackage(): void {
+  const pkgJson = path.join(PROJECT_ROOT, 'node_modules', 'nsfwjs', 'package.json');
+  if (!fs.existsSync(pkgJson)) fail(`the npm package nsfwjs@${NSFWJS_VERSION} is missing: run \`npm install\`.`);
+  const { version } = JSON.parse(fs.readFileSync(pkgJson, 'utf8')) as { version: string };
+  if (version !== NSFWJS_VERSION) fail(`nsfwjs ${version} is installed, but the models are pinned to ${NSFWJS_VERSION}.`);
+}
+
+/** Bytes a weight occupies in a shard (quantized weights take one byte per value). */
+function specBytes(spec: WeightSpec): number {
+  const count = spec.shape.reduce((a, b) => a * b, 1);
+  const dtype = spec.quantization?.dtype ?? spec.dtype;
+  return count * (dtype === 'uint8' || dtype === 'int8' ? 1 : dtype === 'uint16' || dtype === 'float16' ? 2 : 4);
+}
+
+/** Reads one packaged model and returns its decoded shards, byte counts checked. */
+export function readPackagedModel(id: ModelId, packageDir = NSFWJS_MODELS_DIR): { model: PackagedModel; shards: Buffer[] } {
+  const dir = path.join(packageDir, id);
+  if (!fs.existsSync(path.join(dir, 'model.min.js'))) fail(`${id}: ${dir}/model.min.js is missing from the nsfwjs package.`);
+  // A fresh copy each time: repairBatchNorm edits the topology in place.
+  const model = structuredClone(require(path.join(dir, 'model.min.js'))) as PackagedModel;
+  if (model.weightsManifest.length !== 1) fail(`${id}: expected one weight group in nsfwjs's manifest.`);
+  const [group] = model.weightsManifest;
+  const shards = group.paths.map((p) => {
+    const file = path.join(dir, `${p}.min.js`);
+    if (!fs.existsSync(file)) fail(`${id}: ${file} is missing from the nsfwjs package.`);
+    return Buffer.from(require(file) as string, 'base64');
+  });
+  const expected = group.weights.reduce((sum, w) => sum + specBytes(w), 0);
+  const actual = shards.reduce((sum, s) => sum + s.length, 0);
+  if (expected !== actual) fail(`${id}: the shards hold ${actual} bytes but the manifest describes ${expected}.`);
+  const want = (pinned as Record<string, string[]>)[id];
+  shards.forEach((s, i) => {
+    if (sha256(s) !== want[i]) fail(`${id}: shard ${group.paths[i]} differs from the pinned nsfwjs@${NSFWJS_VERSION} file.`);
+  });
+  return { model, shards };
+}
+
+/** Adds gamma = 1 to BatchNormalization layers built with `scale: false` (see header comment). */
+function repairBatchNorm(model: PackagedModel): { weights: WeightSpec[]; data: Buffer } {
+  const specs = model.weightsManifest[0].weights;
+  const gammas: WeightSpec[] = [];
+  for (const layer of model.modelTopology.model_config.config.layers) {
+    if (layer.class_name !== 'BatchNormalization' || layer.config.scale !== false) continue;
+    const beta = specs.find((w) => w.name === `${layer.name}/beta`);
+    if (!beta) fail(`BatchNormalization ${layer.name} has no beta weight.`);
+    layer.config.scale = true;
+    gammas.push({ name: `${layer.name}/gamma`, shape: [...beta.shape], dtype: 'float32' });
+  }
+  const count = gammas.reduce((sum, w) => sum + w.shape[0], 0);
+  return { weights: gammas, data: Buffer.from(new Float32Array(count).fill(1).buffer) };
+}
+
+/** Everything that goes into public/models/<id>/, as file name → bytes. */
+export function buildModelFiles(id: ModelId, packageDir = NSFWJS_MODELS_DIR): Map<string, Buffer> {
+  const { model, shards } = readPackagedModel(id, packageDir);
+  const group = model.weightsManifest[0];
+  const files = new Map<string, Buffer>();
+  const shardNames = group.paths.map((p) => `${p}.bin`);
+  shardNames.forEach((name, i) => files.set(name, shards[i]));
+  const manifest: WeightGroup[] = [{ paths: shardNames, weights: group.weights }];
+  const gamma = repairBatchNorm(model);
+  if (gamma.weights.length > 0) {
+    files.set(GAMMA_SHARD, gamma.data);
+    manifest.push({ paths: [GAMMA_SHARD], weights: gamma.weights });
+  }
+  const modelJson = {
+    format: 'layers-model',
+    generatedBy: `nsfwjs@${NSFWJS_VERSION} (Keras 2.2.4), decoded by scripts/decode-models.ts`,
+    convertedBy: null,
+    modelTopology: model.modelTopology,
+    weightsManifest: manifest,
+  };
+  files.set('model.json', Buffer.from(JSON.stringify(modelJson)));
+  return files;
+}
+
+/** files.json: size and hash of each file, so loaders can show byte progress and verify. */
+function fileIndex(files: Map<string, Buffer>): ModelFileInfo[] {
+  return [...files].map(([p, data]) => ({ path: p, bytes: data.length, sha256: sha256(data) }));
+}
+
+function upToDate(dir: string, index: ModelFileInfo[]): boolean {
+  return index.every(({ path: p, sha256: h }) => {
+    const file = path.join(dir, p);
+    return fs.existsSync(file) && sha256(fs.readFileSync(file)) === h;
+  });
+}
+
+function main(): void {
+  checkPackage();
+  for (const id of MODEL_IDS) {
+    const files = buildModelFiles(id);
+    const index = fileIndex(files);
+    const dir = path.join(MODELS_DIR, id);
+    const total = index.reduce((s, f) => s + f.bytes, 0);
+    if (upToDate(dir, index) && fs.existsSync(path.join(dir, 'files.json'))) {
+      console.log(`decode-models: ${id} up to date (${total} bytes).`);
+      continue;
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    for (const [name, data] of files) fs.writeFileSync(path.join(dir, name), data);
+    fs.writeFileSync(path.join(dir, 'files.json'), JSON.stringify(index, null, 1));
+    console.log(`decode-models: wrote ${id} (${index.length} files, ${total} bytes).`);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  try {
+    main();
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,31 @@
+// tfjs in Node for scripts and tests: backend selection and reading the site's files from public/.
+import fs from 'node:fs';
+import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import type { ByteSource } from '../../src/models/artifacts.ts';
+import { PUBLIC_DIR } from './paths.ts';
+
+export type NodeBackend = 'cpu' | 'wasm';
+
+export async function useBackend(name: NodeBackend): Promise<void> {
+  if (!(await tf.setBackend(name))) throw new Error(`tfjs backend ${name} failed to initialise`);
+  await tf.ready();
+}
+
+/** The site's files as the browser would fetch them, read from public/. */
+export function publicSource(root = PUBLIC_DIR): ByteSource {
+  const read = (rel: string) => {
+    const file = path.join(root, rel);
+    if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm install\` (it decodes the models).`);
+    return fs.readFileSync(file);
+  };
+  return {
+    text: async (rel) => read(rel).toString('utf8'),
+    bytes: async (rel, onBytes) => {
+      const data = read(rel);
+      onBytes?.(data.length);
+      return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+    },
+  };
+}

@@ -1,0 +1,109 @@
+// Loading a decoded base model (model.json + shards) from any byte source: fetch in the browser,
+// the file system in Node. One path, so training, tests and the page load identical weights.
+import * as tf from '@tensorflow/tfjs';
+import { modelDir, type ModelId } from './specs';
+
+export interface FileInfo {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** Reads files of the site (public/ in the repo) by relative path. */
+export interface ByteSource {
+  text(relPath: string): Promise<string>;
+  /** Reads a file, reporting bytes as they arrive (cumulative for this file). */
+  bytes(relPath: string, onBytes?: (loaded: number) => void): Promise<ArrayBuffer>;
+}
+
+export interface KerasLayerJson {
+  name: string;
+  class_name: string;
+  config: Record<string, unknown>;
+  inbound_nodes: [string, number, number, unknown][][];
+}
+
+export interface BaseArtifacts {
+  id: ModelId;
+  layers: KerasLayerJson[];
+  /** The whole model.json, for building tfjs's own LayersModel (the stock reference). */
+  modelJson: tf.io.ModelJSON;
+  weightSpecs: tf.io.WeightsManifestEntry[];
+  weightData: ArrayBuffer;
+}
+
+export interface LoadProgress {
+  loadedBytes: number;
+  totalBytes: number;
+}
+
+function concatBuffers(buffers: ArrayBuffer[]): ArrayBuffer {
+  const out = new Uint8Array(buffers.reduce((n, b) => n + b.byteLength, 0));
+  let offset = 0;
+  for (const b of buffers) {
+    out.set(new Uint8Array(b), offset);
+    offset += b.byteLength;
+  }
+  return out.buffer;
+}
+
+export async function loadBaseArtifacts(
+  id: ModelId,
+  source: ByteSource,
+  onProgress?: (p: LoadProgress) => void,
+): Promise<BaseArtifacts> {
+  const dir = modelDir(id);
+  const index = JSON.parse(await source.text(`${dir}/files.json`)) as FileInfo[];
+  const totalBytes = index.reduce((n, f) => n + f.bytes, 0);
+  let done = index.find((f) => f.path === 'model.json')?.bytes ?? 0;
+  const modelJson = JSON.parse(await source.text(`${dir}/model.json`)) as tf.io.ModelJSON;
+  onProgress?.({ loadedBytes: done, totalBytes });
+  const buffers: ArrayBuffer[] = [];
+  for (const group of modelJson.weightsManifest) {
+    for (const p of group.paths) {
+      const buffer = await source.bytes(`${dir}/${p}`, (n) => onProgress?.({ loadedBytes: done + n, totalBytes }));
+      const expected = index.find((f) => f.path === p)?.bytes;
+      if (buffer.byteLength !== expected) {
+        throw new Error(`${dir}/${p}: got ${buffer.byteLength} bytes, expected ${expected}`);
+      }
+      done += buffer.byteLength;
+      buffers.push(buffer);
+    }
+  }
+  onProgress?.({ loadedBytes: done, totalBytes });
+  const topology = modelJson.modelTopology as { model_config: { config: { layers: KerasLayerJson[] } } };
+  return {
+    id,
+    layers: topology.model_config.config.layers,
+    modelJson,
+    weightSpecs: modelJson.weightsManifest.flatMap((g) => g.weights),
+    weightData: concatBuffers(buffers),
+  };
+}
+
+/** A ByteSource over HTTP relative to `baseUrl`, streaming so that progress counts bytes. */
+export function fetchSource(baseUrl: string): ByteSource {
+  const get = async (relPath: string) => {
+    const response = await fetch(new URL(relPath, baseUrl));
+    if (!response.ok) throw new Error(`${relPath}: HTTP ${response.status}`);
+    return response;
+  };
+  return {
+    text: async (relPath) => (await get(relPath)).text(),
+    bytes: async (relPath, onBytes) => {
+      const response = await get(relPath);
+      if (!response.body) return response.arrayBuffer();
+      const reader = response.body.getReader();
+      const chunks: ArrayBuffer[] = [];
+      let loaded = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value.slice().buffer);
+        loaded += value.byteLength;
+        onBytes?.(loaded);
+      }
+      return concatBuffers(chunks);
+    },
+  };
+}

@@ -1,0 +1,10 @@
+// The trained heads (committed; written by `npm run train`).
+import type { HeadWeights } from '../head';
+import type { ModelId } from '../specs';
+import inceptionV3 from './inception_v3.json';
+import mobilenetV2 from './mobilenet_v2.json';
+
+export const HEADS: Record<ModelId, HeadWeights> = {
+  inception_v3: inceptionV3 as HeadWeights,
+  mobilenet_v2: mobilenetV2 as HeadWeights,
+};

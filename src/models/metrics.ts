@@ -1,0 +1,36 @@
+// Accuracy bookkeeping shared by training, `npm run evaluate` and the tests.
+import { CLASS_NAMES } from '../config';
+
+export interface Outcome {
+  species: string;
+  label: number;
+  predicted: number;
+}
+
+export interface AccuracyReport {
+  n: number;
+  accuracy: number;
+  perSpecies: Record<string, { n: number; accuracy: number }>;
+  /** confusion[true][predicted], rows and columns in CLASS_NAMES order. */
+  confusion: number[][];
+}
+
+export function accuracyReport(outcomes: Outcome[]): AccuracyReport {
+  const confusion = CLASS_NAMES.map(() => CLASS_NAMES.map(() => 0));
+  const bySpecies = new Map<string, { n: number; right: number }>();
+  let right = 0;
+  for (const o of outcomes) {
+    confusion[o.label][o.predicted]++;
+    const s = bySpecies.get(o.species) ?? { n: 0, right: 0 };
+    s.n++;
+    if (o.label === o.predicted) {
+      s.right++;
+      right++;
+    }
+    bySpecies.set(o.species, s);
+  }
+  const perSpecies = Object.fromEntries(
+    [...bySpecies].sort(([a], [b]) => a.localeCompare(b)).map(([k, s]) => [k, { n: s.n, accuracy: s.right / s.n }]),
+  );
+  return { n: outcomes.length, accuracy: outcomes.length ? right / outcomes.length : 0, perSpecies, confusion };
+}
