@@ -8,7 +8,7 @@ import { MODEL_IDS, type ModelId } from '../src/models/specs.ts';
 import { cliOptions } from './lib/args.ts';
 import { listSplit, loadCanonical, SPLITS, type LeafImage } from './lib/leaves.ts';
 import { loadClassifierNode } from './lib/load-models.ts';
-import { useBackend, type NodeBackend } from './lib/node-tf.ts';
+import { setNodeBackend, type NodeBackend } from './lib/node-tf.ts';
 import { leavesDir } from './lib/paths.ts';
 
 export function predictImages(classifier: Classifier, images: LeafImage[]): number[] {
@@ -18,7 +18,7 @@ export function predictImages(classifier: Classifier, images: LeafImage[]): numb
 }
 
 export async function evaluate(id: ModelId, split: string, dataDir: string, backend: NodeBackend = 'wasm'): Promise<AccuracyReport> {
-  await useBackend(backend);
+  await setNodeBackend(backend);
   const classifier = await loadClassifierNode(id);
   try {
     const images = listSplit(dataDir, split);

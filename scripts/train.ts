@@ -15,7 +15,7 @@ import { toModelInput } from '../src/models/preprocess.ts';
 import { MODEL_IDS, MODEL_SPECS, type ModelId } from '../src/models/specs.ts';
 import { cliOptions } from './lib/args.ts';
 import { dataFingerprint, listSplit, loadCanonical, SPLITS, type LeafImage, type Split } from './lib/leaves.ts';
-import { publicSource, useBackend } from './lib/node-tf.ts';
+import { publicSource, setNodeBackend } from './lib/node-tf.ts';
 import { HEADS_DIR, PROJECT_ROOT, leavesDir } from './lib/paths.ts';
 import { fitSoftmaxHead, type Standardised, standardise } from './lib/softmax-head.ts';
 
@@ -61,11 +61,11 @@ async function trainModel(id: ModelId, dataDir: string, fingerprint: string, see
   for (const split of SPLITS) {
     const images = listSplit(dataDir, split);
     const cache = path.join(PROJECT_ROOT, '.cache', 'features', `${id}-${split}-${fingerprint.slice(0, 12)}.json`);
-    await useBackend('wasm');
+    await setNodeBackend('wasm');
     data[split] = { images, byCut: await extractFeatures(id, images, cache) };
   }
   const mirrored = await extractFeatures(id, data.train.images, path.join(PROJECT_ROOT, '.cache', 'features', `${id}-train-mirror-${fingerprint.slice(0, 12)}.json`), true);
-  await useBackend('cpu'); // small dense training: cpu is exact and deterministic
+  await setNodeBackend('cpu'); // small dense training: cpu is exact and deterministic
   const labels = data.train.images.map((im) => im.label);
   const selection: { cut: string; l2: number; augmentation: string; val: number; train: number }[] = [];
   let best: { cut: string; l2: number; augmentation: string; head: Standardised; val: number } | null = null;

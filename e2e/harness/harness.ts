@@ -24,7 +24,7 @@ function timed(f: () => tf.Tensor): number {
   return performance.now() - t0;
 }
 
-async function useBackend(backend: BackendName) {
+async function selectBackend(backend: BackendName) {
   return chooseBackend({ backend, allowSoftwareWebGL: true });
 }
 
@@ -42,7 +42,7 @@ async function image(url?: string): Promise<tf.Tensor4D> {
 }
 
 const harness = {
-  useBackend,
+  selectBackend,
   /** Our gradient of the loss towards `target`, and the logits, on the active backend. */
   async gradient(id: ModelId, imageUrl: string, target: number) {
     const { classifier } = await load(id);

@@ -8,7 +8,7 @@ import { PUBLIC_DIR } from './paths.ts';
 
 export type NodeBackend = 'cpu' | 'wasm';
 
-export async function useBackend(name: NodeBackend): Promise<void> {
+export async function setNodeBackend(name: NodeBackend): Promise<void> {
   if (!(await tf.setBackend(name))) throw new Error(`tfjs backend ${name} failed to initialise`);
   await tf.ready();
 }

@@ -40,7 +40,7 @@ function compare(p: Plan, inShape: number[]): number {
     const acts = forwardAll(p, x);
     const r = rand(acts[acts.length - 1].shape) as tf.Tensor4D;
     const ours = inputGradient(p, acts, r);
-    const reference = tf.grad((v: tf.Tensor4D) => tf.sum(tf.mul(forwardOutput(p, v), r)))(x);
+    const reference = tf.grad((v) => tf.sum(tf.mul(forwardOutput(p, v as tf.Tensor4D), r)))(x);
     return tf.div(tf.norm(tf.sub(ours, reference)), tf.norm(reference)).dataSync()[0];
   });
 }

@@ -28,7 +28,7 @@ export function forwardOutput(plan: Plan, x: T4): T4 {
 
 function inputsOf(node: PlanNode): number[] {
   if (node.kind === 'input') return [];
-  return node.kind === 'concat' || node.kind === 'add' ? node.inputs : [node.input];
+  return 'inputs' in node ? node.inputs : [node.input];
 }
 
 function forwardNode(node: PlanNode, out: T4[], x: T4): T4 {
@@ -69,7 +69,7 @@ export function inputGradient(plan: Plan, acts: T4[], dOut: T4): T4 {
   grads[nodes.length - 1] = dOut;
   const accumulate = (i: number, g: T4) => {
     const prev = grads[i];
-    grads[i] = prev ? tf.add(prev, g) : g;
+    grads[i] = prev ? tf.add<T4>(prev, g) : g;
     if (prev) {
       prev.dispose();
       g.dispose();
@@ -109,7 +109,7 @@ function backwardNode(node: PlanNode, acts: T4[], y: T4, dy: T4): [number, T4][]
     }
     case 'concat': {
       const sizes = node.inputs.map((i) => acts[i].shape[3]);
-      const parts = tf.split(dy, sizes, 3);
+      const parts = tf.split(dy, sizes, 3) as T4[];
       return node.inputs.map((i, k) => [i, parts[k]]);
     }
     case 'add':
@@ -160,9 +160,9 @@ export function transposePadding(inSize: number, outSize: number, k: number, s: 
  * conv. Reshapes and pads only (no slicing: a strided copy was the slowest step on wasm).
  */
 export function interleaveZeros(t: T4, [sh, sw]: [number, number]): T4 {
-  let out = t;
+  let out: T4 = t;
   const [n, h, w, c] = t.shape;
-  if (sh > 1) out = tf.reshape(tf.pad(tf.reshape(out, [n, h, 1, w * c]), [[0, 0], [0, 0], [0, sh - 1], [0, 0]]), [n, h * sh, w, c]);
-  if (sw > 1) out = tf.reshape(tf.pad(tf.reshape(out, [n * h * sh, w, 1, c]), [[0, 0], [0, 0], [0, sw - 1], [0, 0]]), [n, h * sh, w * sw, c]);
+  if (sh > 1) out = tf.reshape<tf.Rank.R4>(tf.pad(tf.reshape(out, [n, h, 1, w * c]), [[0, 0], [0, 0], [0, sh - 1], [0, 0]]), [n, h * sh, w, c]);
+  if (sw > 1) out = tf.reshape<tf.Rank.R4>(tf.pad(tf.reshape(out, [n * h * sh, w, 1, c]), [[0, 0], [0, 0], [0, sw - 1], [0, 0]]), [n, h * sh, w * sw, c]);
   return out;
 }

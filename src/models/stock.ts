@@ -30,7 +30,7 @@ export async function loadStockModel(artifacts: BaseArtifacts, head: HeadWeights
     lossGradient: (x, target) =>
       tf.tidy(() => {
         const oneHot = tf.oneHot(tf.fill([x.shape[0]], target, 'int32'), 2);
-        return tf.grad((img: tf.Tensor4D) => tf.losses.softmaxCrossEntropy(oneHot, logits(img)))(x) as tf.Tensor4D;
+        return tf.grad((img) => tf.losses.softmaxCrossEntropy(oneHot, logits(img as tf.Tensor4D)))(x) as tf.Tensor4D;
       }),
     dispose: () => {
       full.dispose();

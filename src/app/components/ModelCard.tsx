@@ -16,7 +16,7 @@ export function ModelCard({ id, status, probabilities }: { id: ModelId; status: 
       {error && <p role="alert" className="error">Could not load {spec.title}: {error}</p>}
       {!info && !error && (
         <label className="progress">
-          {progress ? `Loading ${(progress.loadedBytes / MB).toFixed(1)} / ${(progress.totalBytes / MB).toFixed(1)} MB` : 'Waiting…'}
+          {progressText(progress)}
           <progress max={progress?.totalBytes ?? 1} value={progress?.loadedBytes ?? 0} />
         </label>
       )}
@@ -28,6 +28,12 @@ export function ModelCard({ id, status, probabilities }: { id: ModelId; status: 
       {info && probabilities && <Probabilities values={probabilities} modelId={id} />}
     </section>
   );
+}
+
+function progressText(progress: ModelStatus['progress']): string {
+  if (!progress) return 'Waiting…';
+  if (progress.loadedBytes >= progress.totalBytes) return 'Preparing (a first run compiles the GPU shaders)…';
+  return `Loading ${(progress.loadedBytes / MB).toFixed(1)} / ${(progress.totalBytes / MB).toFixed(1)} MB`;
 }
 
 function Probabilities({ values, modelId }: { values: number[]; modelId: ModelId }) {

@@ -1,8 +1,8 @@
 // The trained heads (committed; written by `npm run train`).
 import type { HeadWeights } from '../head';
 import type { ModelId } from '../specs';
-import inceptionV3 from './inception_v3.json';
-import mobilenetV2 from './mobilenet_v2.json';
+import inceptionV3 from './inception_v3.json' with { type: 'json' };
+import mobilenetV2 from './mobilenet_v2.json' with { type: 'json' };
 
 export const HEADS: Record<ModelId, HeadWeights> = {
   inception_v3: inceptionV3 as HeadWeights,
