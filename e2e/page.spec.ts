@@ -53,4 +53,5 @@ for (const backend of ['webgl', 'wasm'] as const) {
 test('software-only WebGL is never chosen silently: the page falls back to wasm', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('backend')).toContainText('Backend: wasm');
+  await expect(page.getByTestId('backend-skipped')).toContainText('webgl: WebGL is software-rendered');
 });

@@ -52,6 +52,17 @@ const harness = {
     tf.dispose([x, grad, logits, loss]);
     return out;
   },
+  /** tfjs's own tf.grad through the LayersModel, on the active backend (the reference). */
+  async stockGradient(id: ModelId, imageUrl: string, target: number) {
+    await load(id);
+    const stock = await loadStockModel(artifacts.get(id)!, HEADS[id]);
+    const x = await image(imageUrl);
+    const grad = stock.lossGradient(x, target);
+    const out = Array.from(await grad.data());
+    tf.dispose([x, grad]);
+    stock.dispose();
+    return out;
+  },
   async logits(id: ModelId, imageUrl: string) {
     const { classifier } = await load(id);
     const x = await image(imageUrl);

@@ -30,12 +30,31 @@ export function isBackendName(v: unknown): v is BackendName {
   return typeof v === 'string' && (BACKENDS as readonly string[]).includes(v);
 }
 
-function webglRenderer(): string {
+function webglContext(attributes: WebGLContextAttributes = {}): WebGL2RenderingContext | null {
   const canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
-  const gl = canvas.getContext('webgl2') as WebGL2RenderingContext | null;
+  return canvas.getContext('webgl2', attributes) as WebGL2RenderingContext | null;
+}
+
+function webglRenderer(): string {
+  const gl = webglContext();
   if (!gl) return 'unknown';
   const info = gl.getExtension('WEBGL_debug_renderer_info');
   return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+}
+
+/** Renderers that draw on the CPU: slower than wasm for our models. */
+const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|softpipe|software|basic render driver/i;
+
+/**
+ * Why WebGL should not be used here, or null when it is hardware-accelerated. tfjs's own check
+ * (failIfMajorPerformanceCaveat) does not catch SwiftShader when Chromium runs it as its GPU
+ * (as with --enable-unsafe-swiftshader), so the renderer's name is checked too.
+ */
+export function softwareWebGLReason(): string | null {
+  if (!webglContext()) return 'no WebGL 2';
+  if (!webglContext({ failIfMajorPerformanceCaveat: true })) return 'WebGL is software-rendered';
+  const renderer = webglRenderer();
+  return SOFTWARE_RENDERERS.test(renderer) ? `WebGL is software-rendered (${renderer})` : null;
 }
 
 export async function chooseBackend(request: BackendRequest = {}): Promise<BackendInfo> {
@@ -44,6 +63,11 @@ export async function chooseBackend(request: BackendRequest = {}): Promise<Backe
   tf.env().set('SOFTWARE_WEBGL_ENABLED', Boolean(request.allowSoftwareWebGL));
   const skipped: string[] = [];
   for (const name of request.backend ? [request.backend] : BACKENDS) {
+    const refusal = name === 'webgl' && !request.allowSoftwareWebGL ? softwareWebGLReason() : null;
+    if (refusal) {
+      skipped.push(`webgl: ${refusal}`);
+      continue;
+    }
     try {
       if (await tf.setBackend(name)) {
         await tf.ready();
