@@ -20,8 +20,20 @@ import { HEADS_DIR, PROJECT_ROOT, leavesDir } from './lib/paths.ts';
 import { fitSoftmaxHead, type Standardised, standardise } from './lib/softmax-head.ts';
 
 const L2_GRID = [1e-3, 1e-2, 1e-1];
-/** Training-set variants: the photos as they are, and also mirrored left–right (a leaf's class does not change). */
-const AUGMENTATIONS = ['none', 'mirror'] as const;
+/** Geometric views of a photo that cannot change a leaf's class. */
+const VIEWS = {
+  original: (x: tf.Tensor4D) => x,
+  mirrored: (x: tf.Tensor4D) => tf.reverse(x, 2),
+  flipped: (x: tf.Tensor4D) => tf.reverse(x, 1),
+  transposed: (x: tf.Tensor4D) => tf.transpose(x, [0, 2, 1, 3]),
+};
+type View = keyof typeof VIEWS;
+/** Training-set augmentations compared by validation accuracy: which views of each photo to train on. */
+const AUGMENTATIONS: Record<string, View[]> = {
+  none: ['original'],
+  mirror: ['original', 'mirrored'],
+  dihedral: ['original', 'mirrored', 'flipped', 'transposed'],
+};
 
 interface SplitFeatures {
   images: LeafImage[];
@@ -30,7 +42,7 @@ interface SplitFeatures {
 }
 
 /** Features of every image of a split at every candidate cut (cached on disk: extraction is the slow part). */
-async function extractFeatures(id: ModelId, images: LeafImage[], cacheFile: string, mirror = false): Promise<Record<string, number[][]>> {
+async function extractFeatures(id: ModelId, images: LeafImage[], cacheFile: string, view: View): Promise<Record<string, number[][]>> {
   if (fs.existsSync(cacheFile)) return JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as Record<string, number[][]>;
   const spec = MODEL_SPECS[id];
   const cuts = spec.candidateCuts;
@@ -40,7 +52,7 @@ async function extractFeatures(id: ModelId, images: LeafImage[], cacheFile: stri
   images.forEach((image, i) => {
     const rows = tf.tidy(() => {
       const x = loadCanonical(image.file);
-      const acts = forwardAll(plan, toModelInput(mirror ? tf.reverse(x, 2) : x, spec.inputSize));
+      const acts = forwardAll(plan, toModelInput(VIEWS[view](x), spec.inputSize));
       return cuts.map((c) => tf.mean(acts[plan.nodeOf.get(c)!], [1, 2]).arraySync() as number[][]);
     });
     cuts.forEach((c, k) => byCut[c].push(rows[k][0]));
@@ -49,6 +61,11 @@ async function extractFeatures(id: ModelId, images: LeafImage[], cacheFile: stri
   fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
   fs.writeFileSync(cacheFile, JSON.stringify(byCut));
   return byCut;
+}
+
+function featureCache(id: ModelId, split: Split, view: View, fingerprint: string): string {
+  const cuts = MODEL_SPECS[id].candidateCuts.join('+');
+  return path.join(PROJECT_ROOT, '.cache', 'features', `${id}-${split}-${view}-${cuts}-${fingerprint.slice(0, 12)}.json`);
 }
 
 function evaluateHead(head: Standardised, features: number[][], images: LeafImage[]): AccuracyReport {
@@ -60,19 +77,21 @@ async function trainModel(id: ModelId, dataDir: string, fingerprint: string, see
   const data = {} as Record<Split, SplitFeatures>;
   for (const split of SPLITS) {
     const images = listSplit(dataDir, split);
-    const cache = path.join(PROJECT_ROOT, '.cache', 'features', `${id}-${split}-${fingerprint.slice(0, 12)}.json`);
     await setNodeBackend('wasm');
-    data[split] = { images, byCut: await extractFeatures(id, images, cache) };
+    data[split] = { images, byCut: await extractFeatures(id, images, featureCache(id, split, 'original', fingerprint), 'original') };
   }
-  const mirrored = await extractFeatures(id, data.train.images, path.join(PROJECT_ROOT, '.cache', 'features', `${id}-train-mirror-${fingerprint.slice(0, 12)}.json`), true);
+  const trainViews = {} as Record<View, Record<string, number[][]>>;
+  for (const view of Object.keys(VIEWS) as View[]) {
+    trainViews[view] = view === 'original' ? data.train.byCut : await extractFeatures(id, data.train.images, featureCache(id, 'train', view, fingerprint), view);
+  }
   await setNodeBackend('cpu'); // small dense training: cpu is exact and deterministic
   const labels = data.train.images.map((im) => im.label);
   const selection: { cut: string; l2: number; augmentation: string; val: number; train: number }[] = [];
   let best: { cut: string; l2: number; augmentation: string; head: Standardised; val: number } | null = null;
   for (const cut of MODEL_SPECS[id].candidateCuts) {
-    for (const augmentation of AUGMENTATIONS) {
-      const x = augmentation === 'mirror' ? [...data.train.byCut[cut], ...mirrored[cut]] : data.train.byCut[cut];
-      const y = augmentation === 'mirror' ? [...labels, ...labels] : labels;
+    for (const [augmentation, views] of Object.entries(AUGMENTATIONS)) {
+      const x = views.flatMap((v) => trainViews[v][cut]);
+      const y = views.flatMap(() => labels);
       for (const l2 of L2_GRID) {
         const head = standardise(fitSoftmaxHead(x, y, { l2, seed }));
         const val = evaluateHead(head, data.val.byCut[cut], data.val.images).accuracy;

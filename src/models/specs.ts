@@ -18,7 +18,7 @@ export const MODEL_SPECS: Record<ModelId, ModelSpec> = {
     role: 'target f',
     title: 'InceptionV3',
     inputSize: 299,
-    candidateCuts: ['mixed5', 'mixed7', 'mixed8', 'mixed9'],
+    candidateCuts: ['mixed5', 'mixed6', 'mixed7', 'mixed8'],
   },
   mobilenet_v2: {
     id: 'mobilenet_v2',
