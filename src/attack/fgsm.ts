@@ -1,0 +1,82 @@
+// Targeted iterative FGSM, the method the demo teaches, as pure tensor math (no React, no worker):
+//   η = ε / T;  repeat T times:  x ← clip₍₀,₁₎(x − η · sign(∂L(x, y*)/∂x))
+// where L is the cross-entropy towards the wrong target y*. Then |x − x⁰|∞ ≤ T·η = ε.
+import * as tf from '@tensorflow/tfjs';
+
+/** Anything that gives the loss gradient towards a target (a Classifier, or a toy model in tests). */
+export interface GradientModel {
+  lossGradient(x: tf.Tensor4D, target: number): { grad: tf.Tensor4D; logits: tf.Tensor2D; loss: tf.Scalar };
+}
+
+export interface AttackSettings {
+  /** L∞ budget in [0,1] pixel units. */
+  epsilon: number;
+  /** Number of iterations T ≥ 1. */
+  iterations: number;
+  /** Index of the target class y*. */
+  target: number;
+}
+
+export const stepSize = ({ epsilon, iterations }: Pick<AttackSettings, 'epsilon' | 'iterations'>) => epsilon / iterations;
+
+/**
+ * One step: x − η·sign(g), clipped to valid pixels. It is also clipped to the ε-ball around x⁰:
+ * mathematically a no-op (T steps of η never leave it), it keeps T steps' float32 rounding from
+ * adding up, so |x − x⁰| stays within one float32 rounding (< 1e-7) of ε.
+ */
+export function fgsmStep(x: tf.Tensor4D, grad: tf.Tensor4D, eta: number, x0: tf.Tensor4D, epsilon: number): tf.Tensor4D {
+  return tf.tidy(() => {
+    const moved = tf.sub<tf.Tensor4D>(x, tf.mul(eta, tf.sign(grad)));
+    const inBall = tf.minimum<tf.Tensor4D>(tf.maximum(moved, tf.sub(x0, epsilon)), tf.add(x0, epsilon));
+    return tf.clipByValue(inBall, 0, 1);
+  });
+}
+
+export interface Iteration {
+  /** 1..T */
+  t: number;
+  x: tf.Tensor4D;
+  /** Logits of the attacked model at the previous x (the one whose gradient made this step). */
+  logitsBefore: tf.Tensor2D;
+}
+
+/**
+ * The attack, one iteration at a time, so a UI can show each step and stop between steps. Each
+ * yielded x belongs to the caller (dispose it); the generator disposes its own intermediates.
+ */
+export function* iterativeFgsm(model: GradientModel, x0: tf.Tensor4D, settings: AttackSettings): Generator<Iteration, void, undefined> {
+  const eta = stepSize(settings);
+  let x = x0;
+  try {
+    for (let t = 1; t <= settings.iterations; t++) {
+      const { grad, logits, loss } = model.lossGradient(x, settings.target);
+      const next = fgsmStep(x, grad, eta, x0, settings.epsilon);
+      tf.dispose([grad, loss]);
+      if (x !== x0) x.dispose();
+      x = next;
+      yield { t, x: tf.clone(next), logitsBefore: logits };
+    }
+  } finally {
+    // Also when the caller stops early (a new setting arrived): nothing of ours stays behind.
+    if (x !== x0) x.dispose();
+  }
+}
+
+/** The baseline: x⁰ + ε·s with s a random ±1 per pixel, clipped; seeded so it is reproducible. */
+export function randomSignNoise(x0: tf.Tensor4D, epsilon: number, seed: number): tf.Tensor4D {
+  return tf.tidy(() => {
+    const signs = tf.sub(tf.mul(tf.cast(tf.greater(tf.randomUniform(x0.shape, 0, 1, 'float32', seed), 0.5), 'float32'), 2), 1);
+    return tf.clipByValue(tf.add<tf.Tensor4D>(x0, tf.mul(epsilon, signs)), 0, 1);
+  });
+}
+
+/** L∞ and L2 distance between an adversarial image and the original. */
+export function perturbationNorms(x: tf.Tensor4D, x0: tf.Tensor4D): { linf: number; l2: number } {
+  const [linf, l2] = tf.tidy(() => {
+    const d = tf.sub(x, x0);
+    return [tf.max(tf.abs(d)), tf.norm(d)];
+  });
+  const out = { linf: linf.dataSync()[0], l2: l2.dataSync()[0] };
+  tf.dispose([linf, l2]);
+  return out;
+}
