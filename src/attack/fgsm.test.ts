@@ -1,33 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fgsmStep, iterativeFgsm, perturbationNorms, randomSignNoise, type GradientModel } from './fgsm';
+import { fgsmStep, iterativeFgsm, perturbationNorms, randomSignNoise } from './fgsm';
+import { linearSoftmax, PIXELS, SHAPE } from './testing/linear-model';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-const SHAPE: [number, number, number, number] = [1, 4, 4, 3];
-const PIXELS = 4 * 4 * 3;
-
-/** A tiny linear softmax model, logits = W·x + b, whose input gradient is worked out by hand. */
-function linearSoftmax(seed: number): GradientModel & { probabilities(x: tf.Tensor4D): number[] } {
-  const w = tf.randomNormal([2, PIXELS], 0, 1, 'float32', seed) as tf.Tensor2D;
-  const b = tf.tensor1d([0.3, -0.3]);
-  const logitsOf = (x: tf.Tensor4D) => tf.add(tf.matMul(tf.reshape(x, [1, PIXELS]), w, false, true), b) as tf.Tensor2D;
-  return {
-    lossGradient: (x, target) =>
-      tf.tidy(() => {
-        const logits = logitsOf(x);
-        const p = tf.softmax(logits);
-        const oneHot = tf.oneHot([target], 2);
-        // L = −log p_target;  ∂L/∂logits = p − onehot;  ∂L/∂x = (p − onehot)·W
-        const grad = tf.reshape(tf.matMul(tf.sub(p, oneHot), w), SHAPE) as tf.Tensor4D;
-        const loss = tf.neg(tf.sum(tf.mul(oneHot, tf.logSoftmax(logits)))) as tf.Scalar;
-        return { grad, logits, loss };
-      }),
-    probabilities: (x) => tf.tidy(() => Array.from(tf.softmax(logitsOf(x)).dataSync())),
-  };
-}
 
 const image = (seed: number) => tf.randomUniform(SHAPE, 0, 1, 'float32', seed) as tf.Tensor4D;
 
@@ -64,9 +42,9 @@ describe('targeted iterative FGSM', () => {
     for (const target of [0, 1]) {
       const model = linearSoftmax(11);
       const x0 = tf.fill(SHAPE, 0.5) as tf.Tensor4D;
-      let previous = model.probabilities(x0)[target];
+      let previous = model.probabilities(x0).dataSync()[target];
       for (const { x } of iterativeFgsm(model, x0, { epsilon: 0.2, iterations: 5, target })) {
-        const p = model.probabilities(x)[target];
+        const p = model.probabilities(x).dataSync()[target];
         expect(p).toBeGreaterThan(previous);
         previous = p;
         x.dispose();
