@@ -1,13 +1,37 @@
-import { MODEL_IDS } from '../models/specs';
+import { ATTACKED_MODEL } from '../lab/session';
+import { MODEL_IDS, type ModelId } from '../models/specs';
+import { AttackControls } from './components/AttackControls';
+import { AttackStats } from './components/AttackStats';
 import { BackendBadge } from './components/BackendBadge';
+import { Explanation } from './components/Explanation';
 import { Gallery } from './components/Gallery';
+import { ImageViews } from './components/ImageViews';
 import { ModelCard } from './components/ModelCard';
-import { selectImage } from './controller';
-import { useAppState } from './store';
+import { PredictionChart } from './components/PredictionChart';
+import { UploadPicker } from './components/UploadPicker';
+import { downloadAdversarial, selectImage } from './controller';
+import { useAppState, type AppState } from './store';
+
+/** A warning when the user's own photo looks unlike the lab photos the models learned from. */
+function farFromTraining({ upload, original }: AppState): string | null {
+  const f = original?.probabilities.inception_v3;
+  const g = original?.probabilities.mobilenet_v2;
+  if (!upload || !f) return null;
+  if (Math.max(...f) < 0.8) return `f is unsure about this photo (${(Math.max(...f) * 100).toFixed(0)}%): it may be far from the lab photos it learned from.`;
+  if (g && (f[0] >= f[1]) !== (g[0] >= g[1])) return 'f and g disagree about this photo before any attack: it may be far from the lab photos they learned from.';
+  return null;
+}
 
 export function App() {
   const state = useAppState();
-  const selected = state.gallery.find((g) => g.id === state.selectedImage);
+  const { settings, frame, gallery, models } = state;
+  const item = gallery.find((g) => g.id === settings.image);
+  const describe = state.upload ? `your photo ${state.upload.name}` : item ? `${item.species} leaf, ${item.label}` : 'no image yet';
+  const attacked = ATTACKED_MODEL[settings.mode];
+  const ready = Boolean(frame) && (!attacked || Boolean(models[attacked].info));
+  const shown: ModelId[] = settings.mode === 'blackbox' ? ['inception_v3', 'mobilenet_v2'] : ['inception_v3'];
+  const warning = farFromTraining(state);
+  const saved = state.saved?.probabilities.inception_v3;
   return (
     <div className="app">
       <header>
@@ -15,26 +39,40 @@ export function App() {
         <p className="tagline">How a tiny, invisible change to a photo fools a leaf-disease classifier.</p>
         <BackendBadge backend={state.backend} error={state.backendError} />
       </header>
+      {state.notices.length > 0 && (
+        <ul className="notices" role="status" data-testid="notices">
+          {state.notices.map((n) => <li key={n}>{n}</li>)}
+        </ul>
+      )}
       <main>
         <section className="picker" aria-labelledby="picker-title">
-          <h2 id="picker-title">Pick a leaf</h2>
+          <h2 id="picker-title">1. Pick a leaf</h2>
           {state.galleryError && <p role="alert" className="error">{state.galleryError}</p>}
-          <Gallery items={state.gallery} selected={state.selectedImage} onSelect={(id) => void selectImage(id)} />
-        </section>
-        <section className="stage" aria-label="Selected leaf and predictions">
-          {selected && (
-            <figure className="original">
-              <img src={selected.src} alt={`Selected: ${selected.species} leaf, ${selected.label}`} width={256} height={256} />
-              <figcaption>
-                {selected.species}, true label <strong>{selected.label}</strong> ({selected.condition.replaceAll('_', ' ')})
-              </figcaption>
-            </figure>
-          )}
+          <Gallery items={gallery} selected={state.upload ? null : settings.image} onSelect={(id) => void selectImage(id)} />
+          <UploadPicker upload={state.upload} />
+          {warning && <p role="alert" className="warning" data-testid="world-warning">{warning}</p>}
           <div className="models">
-            {MODEL_IDS.map((id) => (
-              <ModelCard key={id} id={id} status={state.models[id]} probabilities={state.predictions?.[id]} />
-            ))}
+            {MODEL_IDS.map((id) => <ModelCard key={id} id={id} status={models[id]} />)}
           </div>
+        </section>
+        <section className="lab" aria-labelledby="lab-title">
+          <h2 id="lab-title">2. Attack it</h2>
+          <AttackControls settings={settings} running={state.running} ready={ready} />
+          {attacked && !models[attacked].info && <p className="muted">{attacked === 'inception_v3' ? 'InceptionV3 (f)' : 'MobileNetV2 (g)'} is still loading: this attack starts when it is ready.</p>}
+          {state.labError && <p role="alert" className="error">{state.labError}</p>}
+          <ImageViews original={state.originalImage} frame={frame} describe={describe} />
+          <AttackStats frame={frame} epsilon={settings.epsilon} original={state.original} models={shown} />
+          {frame && <PredictionChart history={state.history} target={frame.target} iterations={frame.iterations} models={shown.filter((id) => models[id].info)} />}
+          <p className="download">
+            <button type="button" onClick={() => void downloadAdversarial()} disabled={!frame}>Download adversarial PNG</button>
+            {saved && (
+              <span data-testid="saved-check">
+                {' '}The saved 8-bit PNG (pixels rounded to 1/255) {(saved[frame!.target] > 0.5) ? 'still fools f' : 'no longer fools f'}: f says{' '}
+                {(Math.max(...saved) * 100).toFixed(1)}% {saved[0] >= saved[1] ? 'healthy' : 'diseased'}.
+              </span>
+            )}
+          </p>
+          <Explanation settings={settings} />
         </section>
       </main>
       <footer>

@@ -2,9 +2,11 @@
 // controller.ts, which talks to the worker.
 import { useSyncExternalStore } from 'react';
 import type { BackendInfo } from '../backend/choose';
+import type { LabFrame } from '../lab/session';
+import { DEFAULT_SETTINGS, type LabSettings } from '../lab/settings';
 import type { LoadProgress } from '../models/artifacts';
 import type { ModelId } from '../models/specs';
-import type { ModelInfo, Probabilities } from '../worker/api';
+import type { ModelInfo } from '../worker/api';
 import type { GalleryItem } from './gallery/gallery';
 
 export interface ModelStatus {
@@ -13,14 +15,44 @@ export interface ModelStatus {
   error: string | null;
 }
 
+/** One point of the prediction chart: each model's probabilities at iteration t. */
+export interface HistoryPoint {
+  t: number;
+  probabilities: Partial<Record<ModelId, number[]>>;
+}
+
+/** What the user's own photo is, when they uploaded one (it cannot travel in a URL). */
+export interface Upload {
+  name: string;
+  width: number;
+  height: number;
+}
+
+/** Whether the saved 8-bit PNG still fools f (it is rounded to multiples of 1/255). */
+export interface SavedCheck {
+  t: number;
+  probabilities: Partial<Record<ModelId, number[]>>;
+}
+
 export interface AppState {
   backend: BackendInfo | null;
   backendError: string | null;
   models: Record<ModelId, ModelStatus>;
   gallery: GalleryItem[];
   galleryError: string | null;
-  selectedImage: string | null;
-  predictions: Probabilities | null;
+  settings: LabSettings;
+  upload: Upload | null;
+  /** Messages about the link or the input (clamped values, ignored fields, bad files). */
+  notices: string[];
+  frame: LabFrame | null;
+  /** Probabilities at x⁰ (t = 0), kept to judge whether the attack flipped a label. */
+  original: HistoryPoint | null;
+  /** x⁰ as the models see it (after cropping and resizing an upload), RGBA. */
+  originalImage: Uint8ClampedArray | null;
+  history: HistoryPoint[];
+  running: boolean;
+  labError: string | null;
+  saved: SavedCheck | null;
 }
 
 const emptyModel: ModelStatus = { progress: null, info: null, error: null };
@@ -31,8 +63,16 @@ let state: AppState = {
   models: { inception_v3: emptyModel, mobilenet_v2: emptyModel },
   gallery: [],
   galleryError: null,
-  selectedImage: null,
-  predictions: null,
+  settings: DEFAULT_SETTINGS,
+  upload: null,
+  notices: [],
+  frame: null,
+  original: null,
+  originalImage: null,
+  history: [],
+  running: false,
+  labError: null,
+  saved: null,
 };
 const listeners = new Set<() => void>();
 

@@ -1,5 +1,7 @@
 // The typed interface between the page and the tfjs worker (wired with comlink).
 import type { BackendInfo, BackendRequest } from '../backend/choose';
+import type { LabFrame } from '../lab/session';
+import type { LabSettings } from '../lab/settings';
 import type { LoadProgress } from '../models/artifacts';
 import type { ModelId } from '../models/specs';
 
@@ -12,12 +14,19 @@ export interface ModelInfo {
   cutLayer: string;
 }
 
-export type Probabilities = Partial<Record<ModelId, number[]>>;
+/** Where the lab's image comes from: a gallery URL, or a user's file (never leaves the browser). */
+export type ImageSource = { url: string } | { blob: Blob };
 
 export interface LabApi {
   init(request: BackendRequest): Promise<BackendInfo>;
   /** Loads a classifier from `${siteUrl}models/<id>/`, reporting bytes, and warms it up. */
   loadModel(id: ModelId, siteUrl: string, onProgress: (p: LoadProgress) => void): Promise<ModelInfo>;
-  /** Class probabilities of every loaded model for a canonical-size image at `imageUrl`. */
-  classify(imageUrl: string): Promise<Probabilities>;
+  /** Starts over from x⁰ with `settings`; with `image`, x⁰ is that image first. */
+  start(image: ImageSource | null, settings: LabSettings): Promise<LabFrame>;
+  /** One more iteration of the current attack. */
+  step(): Promise<LabFrame>;
+  /** Back to x⁰, same setting. */
+  restart(): Promise<LabFrame>;
+  /** Class probabilities of each loaded model for an 8-bit RGBA image (e.g. the PNG a user saves). */
+  classifyPixels(rgba: Uint8ClampedArray): Promise<Partial<Record<ModelId, number[]>>>;
 }

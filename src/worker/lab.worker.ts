@@ -3,14 +3,17 @@ import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend } from '../backend/choose';
 import { CANONICAL_SIZE } from '../config';
+import { LabSession, type LabFrame } from '../lab/session';
 import { fetchSource, loadBaseArtifacts } from '../models/artifacts';
 import { classifierFromArtifacts, type Classifier } from '../models/classifier';
 import { HEADS } from '../models/heads';
+import { rgbaToCanonical } from '../models/preprocess';
 import type { ModelId } from '../models/specs';
 import type { LabApi } from './api';
-import { canonicalFromUrl } from './decode';
+import { canonicalFromBlob, canonicalFromUrl } from './decode';
 
-const classifiers = new Map<ModelId, Classifier>();
+const classifiers: Partial<Record<ModelId, Classifier>> = {};
+const session = new LabSession(() => classifiers);
 
 /** The first run of a shape compiles shaders: do it once, with the real shapes, before any click. */
 function warmUp(classifier: Classifier): void {
@@ -21,30 +24,35 @@ function warmUp(classifier: Classifier): void {
   });
 }
 
+/** Frames carry two 256 KB images: move their buffers instead of copying them. */
+const transferFrame = (frame: LabFrame) => Comlink.transfer(frame, [frame.image.buffer, frame.perturbation.buffer]);
+
 const api: LabApi = {
   init: (request) => chooseBackend(request),
   async loadModel(id, siteUrl, onProgress) {
     const artifacts = await loadBaseArtifacts(id, fetchSource(siteUrl), onProgress);
-    classifiers.get(id)?.dispose();
     const classifier = classifierFromArtifacts(artifacts, HEADS[id]);
     warmUp(classifier);
-    classifiers.set(id, classifier);
-    const { spec } = classifier;
-    return { id, title: spec.title, role: spec.role, paramCount: classifier.paramCount, cutLayer: classifier.head.cutLayer };
+    classifiers[id]?.dispose();
+    classifiers[id] = classifier;
+    return { id, title: classifier.spec.title, role: classifier.spec.role, paramCount: classifier.paramCount, cutLayer: classifier.head.cutLayer };
   },
-  async classify(imageUrl) {
-    const x = await canonicalFromUrl(imageUrl);
-    try {
-      const out: Partial<Record<ModelId, number[]>> = {};
-      for (const [id, classifier] of classifiers) {
-        const p = classifier.probabilities(x);
-        out[id] = Array.from(await p.data());
-        p.dispose();
-      }
-      return out;
-    } finally {
-      x.dispose();
+  async start(image, settings) {
+    const x0 = image ? await ('url' in image ? canonicalFromUrl(image.url) : canonicalFromBlob(image.blob)) : null;
+    return transferFrame(await session.start(x0, settings));
+  },
+  step: async () => transferFrame(await session.step()),
+  restart: async () => transferFrame(await session.restart()),
+  async classifyPixels(rgba) {
+    const x = rgbaToCanonical(rgba, CANONICAL_SIZE, CANONICAL_SIZE);
+    const out: Partial<Record<ModelId, number[]>> = {};
+    for (const [id, classifier] of Object.entries(classifiers) as [ModelId, Classifier][]) {
+      const p = classifier.probabilities(x);
+      out[id] = Array.from(await p.data());
+      p.dispose();
     }
+    x.dispose();
+    return out;
   },
 };
 

@@ -1,0 +1,73 @@
+import { CLASS_NAMES } from '../../config';
+import { stepSize } from '../../attack/fgsm';
+import { ATTACK_MODES, EPSILON_MAX, EPSILON_STEP, ITERATIONS_MAX, MODE_LABELS, PRESETS, type LabSettings } from '../../lab/settings';
+import { pause, reset, run, step, updateSettings } from '../controller';
+
+interface Props {
+  settings: LabSettings;
+  running: boolean;
+  ready: boolean;
+}
+
+/** Mode, ε, T, target, presets and Run / Pause / Step / Reset. Only sends intents. */
+export function AttackControls({ settings, running, ready }: Props) {
+  const noise = settings.mode === 'noise';
+  return (
+    <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Attack settings">
+      <fieldset className="modes">
+        <legend>Attack</legend>
+        {ATTACK_MODES.map((mode) => (
+          <label key={mode}>
+            <input type="radio" name="mode" value={mode} checked={settings.mode === mode} onChange={() => void updateSettings({ mode })} />
+            {MODE_LABELS[mode]}
+          </label>
+        ))}
+      </fieldset>
+      <div className="presets" role="group" aria-label="Presets from the course">
+        <span className="muted small">Try the course's cases:</span>
+        {PRESETS.map((p) => (
+          <button key={p.label} type="button" onClick={() => void updateSettings(p.settings)}>
+            {p.label}
+          </button>
+        ))}
+      </div>
+      <label className="slider">
+        <span>
+          ε = <strong data-testid="epsilon-value">{settings.epsilon.toFixed(4)}</strong> <span className="muted">({(settings.epsilon * 255).toFixed(2)}/255)</span>
+        </span>
+        <input
+          type="range" aria-label="epsilon (perturbation size)" min={0} max={EPSILON_MAX} step={EPSILON_STEP}
+          value={settings.epsilon} onChange={(e) => void updateSettings({ epsilon: Number(e.target.value) })}
+        />
+      </label>
+      <label className="slider">
+        <span>
+          T = <strong data-testid="iterations-value">{settings.iterations}</strong>{' '}
+          <span className="muted">{noise ? '(does not apply to random noise: it is one draw)' : `η = ε/T = ${stepSize(settings).toFixed(5)}`}</span>
+        </span>
+        <input
+          type="range" aria-label="iterations T" min={1} max={ITERATIONS_MAX} step={1} disabled={noise}
+          value={settings.iterations} onChange={(e) => void updateSettings({ iterations: Number(e.target.value) })}
+        />
+      </label>
+      <label className="target">
+        Target label y*{' '}
+        <select
+          value={String(settings.target)}
+          onChange={(e) => void updateSettings({ target: e.target.value === 'auto' ? 'auto' : (Number(e.target.value) as 0 | 1) })}
+        >
+          <option value="auto">the class f does not predict</option>
+          {CLASS_NAMES.map((name, i) => (
+            <option key={name} value={i}>{name}</option>
+          ))}
+        </select>
+      </label>
+      <div className="buttons">
+        <button type="button" onClick={() => void run()} disabled={!ready || running}>Run</button>
+        <button type="button" onClick={pause} disabled={!running}>Pause</button>
+        <button type="button" onClick={() => void step()} disabled={!ready}>Step</button>
+        <button type="button" onClick={() => void reset()} disabled={!ready}>Reset</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+import { CLASS_NAMES } from '../../config';
+import type { LabFrame } from '../../lab/session';
+import { MODEL_SPECS, type ModelId } from '../../models/specs';
+import type { HistoryPoint } from '../store';
+
+const argmax = (p: number[]) => (p[0] >= p[1] ? 0 : 1);
+
+/** The bound, the distances, the iteration and each model's verdict for the current x. */
+export function AttackStats({ frame, epsilon, original, models }: { frame: LabFrame | null; epsilon: number; original: HistoryPoint | null; models: ModelId[] }) {
+  if (!frame) return <p className="stats muted">Preparing the image…</p>;
+  const within = frame.linf <= epsilon + 1e-7;
+  return (
+    <div className="stats">
+      <dl>
+        <div>
+          <dt>L∞ = max |x − x⁰|</dt>
+          <dd>
+            <output aria-label="L-infinity distance" data-testid="linf">{frame.linf.toFixed(4)}</output>{' '}
+            <span className={within ? 'ok' : 'bad'}>{within ? '≤' : '>'} ε = {epsilon.toFixed(4)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>L2 = ‖x − x⁰‖₂</dt>
+          <dd><output aria-label="L2 distance">{frame.l2.toFixed(3)}</output></dd>
+        </div>
+        <div>
+          <dt>Iteration</dt>
+          <dd><output aria-label="iteration" data-testid="iteration">{frame.t} / {frame.iterations}</output></dd>
+        </div>
+        <div>
+          <dt>Target y*</dt>
+          <dd data-testid="target">{CLASS_NAMES[frame.target]}</dd>
+        </div>
+      </dl>
+      <ul className="verdicts">
+        {models.filter((id) => frame.probabilities[id]).map((id) => {
+          const p = frame.probabilities[id]!;
+          const label = argmax(p);
+          const before = original?.probabilities[id];
+          const flipped = before !== undefined && argmax(before) !== label;
+          return (
+            <li key={id} data-testid={`verdict-${id}`} data-label={CLASS_NAMES[label]}>
+              {MODEL_SPECS[id].title} ({MODEL_SPECS[id].role}) says <strong className={`tag tag-${CLASS_NAMES[label]}`}>{CLASS_NAMES[label]}</strong>{' '}
+              ({(p[label] * 100).toFixed(1)}%){flipped && <strong className="flipped"> — flipped!</strong>}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

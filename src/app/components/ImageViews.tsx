@@ -1,0 +1,28 @@
+import type { LabFrame } from '../../lab/session';
+import { RgbaCanvas } from './RgbaCanvas';
+
+/** x⁰, the perturbation made visible, and x: side by side, same size, pixel-crisp. */
+export function ImageViews({ original, frame, describe }: { original: Uint8ClampedArray | null; frame: LabFrame | null; describe: string }) {
+  return (
+    <div className="views">
+      <figure>
+        <RgbaCanvas rgba={original} label={`Original: ${describe}`} testId="view-original" />
+        <figcaption>Original x⁰</figcaption>
+      </figure>
+      <figure>
+        <RgbaCanvas rgba={frame?.perturbation ?? null} label="Perturbation x − x⁰, amplified" testId="view-perturbation" />
+        <figcaption>
+          x − x⁰, amplified ×{frame ? frame.amplification.toFixed(0) : '–'} around grey
+          <span className="legend">
+            <span className="swatch lower" aria-hidden="true" /> −ε <span className="swatch same" aria-hidden="true" /> 0 <span className="swatch raise" aria-hidden="true" /> +ε
+            <span className="muted"> (per colour channel)</span>
+          </span>
+        </figcaption>
+      </figure>
+      <figure>
+        <RgbaCanvas rgba={frame?.image ?? null} label={`Adversarial image after ${frame?.t ?? 0} iterations`} testId="view-adversarial" />
+        <figcaption>Adversarial x (t = {frame?.t ?? 0})</figcaption>
+      </figure>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import { uploadImage } from '../controller';
+import type { Upload } from '../store';
+
+/** File picker, drag and drop, and paste; plus what a user should know about their own photo. */
+export function UploadPicker({ upload }: { upload: Upload | null }) {
+  const [dragging, setDragging] = useState(false);
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      const file = [...(e.clipboardData?.files ?? [])][0];
+      if (file) void uploadImage(file);
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, []);
+  return (
+    <div
+      className={`upload${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const file = e.dataTransfer.files[0];
+        if (file) void uploadImage(file);
+      }}
+    >
+      <label className="upload-button">
+        Use your own image
+        <input type="file" accept="image/*" onChange={(e) => e.target.files?.[0] && void uploadImage(e.target.files[0])} />
+      </label>
+      <span className="muted"> or drop / paste one here. It stays in your browser.</span>
+      <p className="muted small">
+        The models learned from lab photos of single detached leaves on plain backgrounds, 9 species. A photo from
+        elsewhere may be misjudged before any attack.
+      </p>
+      {upload && (
+        <p className="small" data-testid="upload-info">
+          Using <strong>{upload.name}</strong> ({upload.width}×{upload.height}), centre-cropped to a square and scaled to
+          256×256 as shown. An uploaded photo cannot be shared in a link.
+        </p>
+      )}
+    </div>
+  );
+}
