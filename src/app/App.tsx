@@ -76,6 +76,11 @@ export function App() {
         </section>
       </main>
       <footer>
+        {state.debug && frame && (
+          <p data-testid="debug">
+            tensors in the worker: {frame.memory.numTensors} ({(frame.memory.numBytes / 2 ** 20).toFixed(1)} MiB)
+          </p>
+        )}
         Leaf photos: PlantVillage (Hughes &amp; Salathé 2015) and Rauf et al. (2019) citrus leaves. Base models from nsfwjs (MIT).
       </footer>
     </div>

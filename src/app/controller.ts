@@ -13,7 +13,7 @@ import { getState, setModelStatus, setState, type HistoryPoint } from './store';
 const siteUrl = new URL('./', document.baseURI).href;
 const worker = Comlink.wrap<LabApi>(new Worker(new URL('../worker/lab.worker.ts', import.meta.url), { type: 'module' }));
 /** Query parameters that are not part of the lab setting (backend choice), kept in the URL. */
-const PAGE_PARAMS = ['backend', 'allowSoftwareWebGL'];
+const PAGE_PARAMS = ['backend', 'allowSoftwareWebGL', 'debug'];
 let pageParams = new URLSearchParams();
 let version = 0;
 let loopToken = 0;
@@ -24,6 +24,7 @@ const pointOf = (frame: LabFrame): HistoryPoint => ({ t: frame.t, probabilities:
 export async function start(search: string): Promise<void> {
   const params = new URLSearchParams(search);
   pageParams = new URLSearchParams([...params].filter(([k]) => PAGE_PARAMS.includes(k)));
+  setState({ debug: params.get('debug') === '1' });
   const backend = params.get('backend');
   const backendReady = worker
     .init({ backend: isBackendName(backend) ? backend : undefined, allowSoftwareWebGL: params.get('allowSoftwareWebGL') === '1' })

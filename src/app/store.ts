@@ -53,6 +53,8 @@ export interface AppState {
   running: boolean;
   labError: string | null;
   saved: SavedCheck | null;
+  /** `?debug=1`: show the worker's tfjs memory. */
+  debug: boolean;
 }
 
 const emptyModel: ModelStatus = { progress: null, info: null, error: null };
@@ -73,6 +75,7 @@ let state: AppState = {
   running: false,
   labError: null,
   saved: null,
+  debug: false,
 };
 const listeners = new Set<() => void>();
 

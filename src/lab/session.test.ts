@@ -61,6 +61,7 @@ describe('a lab session', () => {
     await session.step();
     expect((await session.restart()).t).toBe(0);
     expect(tf.memory().numTensors).toBe(before);
+    expect((await session.restart()).memory.numTensors).toBe(before);
     session.dispose();
   });
 

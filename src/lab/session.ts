@@ -28,6 +28,8 @@ export interface LabFrame {
   image: Uint8ClampedArray;
   perturbation: Uint8ClampedArray;
   amplification: number;
+  /** tfjs memory once this frame was made (for the `?debug=1` readout and leak tests). */
+  memory: { numTensors: number; numBytes: number };
 }
 
 const NOISE_SEED = 7;
@@ -145,8 +147,11 @@ export class LabSession {
       image: new Uint8ClampedArray(await image.data()),
       perturbation: new Uint8ClampedArray(await perturbation.data()),
       amplification,
+      memory: { numTensors: 0, numBytes: 0 },
     };
     tf.dispose([image, perturbation]);
+    const { numTensors, numBytes } = tf.memory();
+    frame.memory = { numTensors, numBytes };
     return frame;
   }
 }

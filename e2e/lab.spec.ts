@@ -1,0 +1,140 @@
+// The lab in real Chromium, as a student uses it: pick, attack, watch, change settings mid-run,
+// upload, share a link. Screenshots of each state go to test-results/ (open them and look).
+import { PNG } from 'pngjs';
+import { decodeImageFile } from '../scripts/lib/leaves';
+import { leavesDir } from '../scripts/lib/paths';
+import { expect, test } from './fixtures';
+import type { Page, TestInfo } from '@playwright/test';
+
+/** A diseased grape leaf from the gallery that one white-box step at ε = 0.01 flips. */
+const LEAF = 'grape__00e46ac798';
+
+async function openLab(page: Page, query: string) {
+  await page.goto(`/?${query}`);
+  await expect(page.getByTestId('iteration')).toHaveText(/^0 \/ \d+$/, { timeout: 300_000 });
+}
+
+/** Both models loaded, and the frame on screen already has f's verdict. */
+async function waitReady(page: Page) {
+  for (const id of ['inception_v3', 'mobilenet_v2']) await expect(page.getByTestId(`model-${id}`)).toContainText('ready');
+  await expect(page.getByTestId('verdict-inception_v3')).toBeVisible();
+}
+
+const shot = (page: Page, info: TestInfo, name: string) => page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: true });
+
+const linf = async (page: Page) => Number(await page.getByTestId('linf').textContent());
+
+for (const backend of ['webgl', 'wasm'] as const) {
+  test(`${backend}: white box ε = 0.01, T = 1 flips f's label for a gallery leaf, with L∞ ≤ 0.01 shown`, async ({ page }, info) => {
+    await openLab(page, `backend=${backend}&allowSoftwareWebGL=1&image=${LEAF}`);
+    await waitReady(page);
+    await expect(page.getByTestId('verdict-inception_v3')).toHaveAttribute('data-label', 'diseased');
+    await page.getByRole('button', { name: 'White box, ε = 0.01, T = 1' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(page.getByTestId('iteration')).toHaveText('1 / 1');
+    await expect(page.getByTestId('verdict-inception_v3')).toHaveAttribute('data-label', 'healthy');
+    await expect(page.getByTestId('verdict-inception_v3')).toContainText('flipped');
+    expect(await linf(page)).toBeLessThanOrEqual(0.01);
+    await expect(page.getByTestId('prediction-chart')).toHaveAttribute('data-points', '2');
+    await shot(page, info, `whitebox-${backend}`);
+  });
+}
+
+test('black box attacks g and updates both models; random noise runs; tensors return to baseline after Reset', async ({ page }, info) => {
+  await openLab(page, `backend=wasm&image=${LEAF}&debug=1`);
+  await waitReady(page);
+  const baseline = await page.getByTestId('debug').textContent();
+  await page.getByRole('button', { name: 'Black box, T = 10' }).click();
+  await expect(page.getByRole('radio', { name: 'Black box' })).toBeChecked();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('iteration')).toHaveText('10 / 10');
+  for (const id of ['inception_v3', 'mobilenet_v2']) await expect(page.getByTestId(`verdict-${id}`)).toBeVisible();
+  await expect(page.getByTestId('prediction-chart')).toHaveAttribute('data-points', '11');
+  await expect(page.getByTestId('prediction-chart')).toContainText('MobileNetV2 (substitute g)');
+  expect(await linf(page)).toBeLessThanOrEqual(0.01);
+  await shot(page, info, 'blackbox-T10');
+
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page.getByTestId('iteration')).toHaveText('0 / 10');
+  await expect(page.getByTestId('debug')).toHaveText(baseline!);
+
+  await page.getByRole('radio', { name: 'Random noise' }).check();
+  await expect(page.getByRole('slider', { name: /iterations/ })).toBeDisabled();
+  await expect(page.getByText('does not apply to random noise')).toBeVisible();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('iteration')).toHaveText('1 / 1');
+  expect(await linf(page)).toBeCloseTo(0.01, 4);
+  await shot(page, info, 'random-noise');
+});
+
+test('a slider moved mid-run restarts from x⁰ with the new setting, and the newest setting wins', async ({ page }) => {
+  await openLab(page, `backend=wasm&image=${LEAF}&mode=blackbox&T=50&eps=0.05`);
+  await waitReady(page);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('iteration')).toHaveText(/^([3-9]|\d\d) \/ 50$/);
+  const epsilon = page.getByRole('slider', { name: /epsilon/ });
+  for (const v of ['0.03', '0.07', '0.02']) await epsilon.fill(v);
+  await expect(page.getByTestId('epsilon-value')).toHaveText('0.0200');
+  // Restarted (t small again) and still running with ε = 0.02 until T.
+  await expect(page.getByTestId('iteration')).toHaveText('50 / 50', { timeout: 120_000 });
+  expect(await linf(page)).toBeLessThanOrEqual(0.02);
+  expect(await linf(page)).toBeGreaterThan(0.015);
+  await expect(page.getByTestId('prediction-chart')).toHaveAttribute('data-points', '51');
+});
+
+test('an uploaded PNG is centre-cropped to 256×256 and can be attacked', async ({ page }, info) => {
+  await openLab(page, 'backend=wasm');
+  await waitReady(page);
+  // A wide PNG made from a gallery leaf: 384×256, so the crop matters.
+  const leaf = decodeImageFile(`${leavesDir()}/test/diseased/${LEAF}.jpg`);
+  const wide = new PNG({ width: 384, height: 256 });
+  for (let y = 0; y < 256; y++) for (let x = 0; x < 384; x++) {
+    const from = (y * 256 + Math.min(255, Math.max(0, x - 64))) * 4;
+    wide.data.set(leaf.data.subarray(from, from + 4), (y * 384 + x) * 4);
+  }
+  await page.getByLabel('Use your own image').setInputFiles({ name: 'my-leaf.png', mimeType: 'image/png', buffer: PNG.sync.write(wide) });
+  await expect(page.getByTestId('upload-info')).toContainText('my-leaf.png (384×256)');
+  await expect(page.getByTestId('upload-info')).toContainText('cannot be shared in a link');
+  await expect(page.getByRole('button', { name: /grape · diseased/ }).first()).toHaveAttribute('aria-pressed', 'false');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('iteration')).toHaveText('1 / 1');
+  expect(await linf(page)).toBeLessThanOrEqual(0.01);
+  await shot(page, info, 'upload');
+
+  // Not an image: a clear message, and the previous image and setting stay.
+  await page.getByLabel('Use your own image').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await expect(page.getByTestId('notices')).toContainText('notes.txt is not an image');
+  await expect(page.getByTestId('upload-info')).toContainText('my-leaf.png');
+});
+
+test('a copied URL reproduces the setting', async ({ page, context }) => {
+  await openLab(page, 'backend=wasm');
+  await page.getByTestId('leaf-apple__0329b50094').click();
+  await page.getByRole('radio', { name: 'Black box' }).check();
+  await page.getByRole('slider', { name: /epsilon/ }).fill('0.035');
+  await page.getByRole('slider', { name: /iterations/ }).fill('7');
+  await page.getByRole('combobox', { name: /Target label/ }).selectOption('diseased');
+  await expect(page).toHaveURL(/T=7/);
+  const copy = await context.newPage();
+  await copy.goto(page.url());
+  await expect(copy.getByRole('radio', { name: 'Black box' })).toBeChecked();
+  await expect(copy.getByTestId('epsilon-value')).toHaveText('0.0350');
+  await expect(copy.getByTestId('iterations-value')).toHaveText('7');
+  await expect(copy.getByRole('combobox', { name: /Target label/ })).toHaveValue('1');
+  await expect(copy.getByTestId('leaf-apple__0329b50094')).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('software-only WebGL is never chosen silently: the page falls back to wasm', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('backend')).toContainText('Backend: wasm');
+  await expect(page.getByTestId('backend-skipped')).toContainText('webgl: WebGL is software-rendered');
+});
+
+test('a hostile link is clamped or ignored, with a visible notice', async ({ page }) => {
+  await page.goto('/?backend=wasm&eps=1e9&T=abc&mode=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+  await expect(page.getByTestId('notices')).toContainText('eps=1e9 is out of range');
+  await expect(page.getByTestId('notices')).toContainText('Ignored T=abc');
+  await expect(page.getByTestId('notices')).toContainText('unknown attack mode');
+  await expect(page.getByTestId('epsilon-value')).toHaveText('0.1000');
+  await expect(page.getByRole('radio', { name: 'White box' })).toBeChecked();
+});
