@@ -1,5 +1,6 @@
 // The lab in real Chromium, as a student uses it: pick, attack, watch, change settings mid-run,
 // upload, share a link. Screenshots of each state go to test-results/ (open them and look).
+import fs from 'node:fs';
 import { PNG } from 'pngjs';
 import { decodeImageFile } from '../scripts/lib/leaves';
 import { leavesDir } from '../scripts/lib/paths';
@@ -37,6 +38,12 @@ for (const backend of ['webgl', 'wasm'] as const) {
     expect(await linf(page)).toBeLessThanOrEqual(0.01);
     await expect(page.getByTestId('prediction-chart')).toHaveAttribute('data-points', '2');
     await shot(page, info, `whitebox-${backend}`);
+
+    // The download is the 8-bit image shown, re-classified as saved.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download adversarial PNG' }).click()]);
+    const saved = PNG.sync.read(fs.readFileSync(await download.path()));
+    expect([saved.width, saved.height]).toEqual([256, 256]);
+    await expect(page.getByTestId('saved-check')).toContainText(/The saved 8-bit PNG .* (still|no longer) fools f/);
   });
 }
 

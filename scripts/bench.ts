@@ -6,7 +6,7 @@ import os from 'node:os';
 import { chromium, type Page } from '@playwright/test';
 import { createServer } from 'vite';
 import { CHROMIUM_LAUNCH } from '../e2e/chromium.ts';
-import { BACKENDS, type BackendName } from '../src/backend/choose.ts';
+import { BACKENDS, type BackendName } from '../src/backend/names.ts';
 import { MODEL_IDS, type ModelId } from '../src/models/specs.ts';
 import { cliOptions } from './lib/args.ts';
 

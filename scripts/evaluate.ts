@@ -17,13 +17,14 @@ export function predictImages(classifier: Classifier, images: LeafImage[]): numb
   );
 }
 
-export async function evaluate(id: ModelId, split: string, dataDir: string, backend: NodeBackend = 'wasm'): Promise<AccuracyReport> {
+export async function evaluate(id: ModelId, split: string, dataDir: string, backend: NodeBackend = 'wasm'): Promise<AccuracyReport & { misclassified: string[] }> {
   await setNodeBackend(backend);
   const classifier = await loadClassifierNode(id);
   try {
     const images = listSplit(dataDir, split);
     const predicted = predictImages(classifier, images);
-    return accuracyReport(images.map((im, i) => ({ species: im.species, label: im.label, predicted: predicted[i] })));
+    const report = accuracyReport(images.map((im, i) => ({ species: im.species, label: im.label, predicted: predicted[i] })));
+    return { ...report, misclassified: images.filter((im, i) => predicted[i] !== im.label).map((im) => im.file) };
   } finally {
     classifier.dispose();
   }
@@ -41,7 +42,7 @@ async function main() {
   if (!MODEL_IDS.includes(id)) throw new Error(`--model must be one of ${MODEL_IDS.join(', ')}`);
   if (!(SPLITS as readonly string[]).includes(opts.split!)) throw new Error(`--split must be one of ${SPLITS.join(', ')}`);
   if (opts.backend !== 'wasm' && opts.backend !== 'cpu') throw new Error('--backend must be wasm or cpu');
-  const report = await evaluate(id, opts.split!, leavesDir(opts.data), opts.backend);
+  const { misclassified, ...report } = await evaluate(id, opts.split!, leavesDir(opts.data), opts.backend);
   if (opts.json) {
     console.log(JSON.stringify({ model: id, split: opts.split, ...report }));
     return;
@@ -49,6 +50,7 @@ async function main() {
   console.log(`${id} on ${opts.split}: ${(report.accuracy * 100).toFixed(2)}% of ${report.n}`);
   for (const [species, s] of Object.entries(report.perSpecies)) console.log(`  ${species.padEnd(11)} ${(s.accuracy * 100).toFixed(1)}% of ${s.n}`);
   console.log(`  confusion (rows true, columns predicted; healthy, diseased): ${JSON.stringify(report.confusion)}`);
+  console.log(`  misclassified:\n${misclassified.map((f) => `    ${f}`).join('\n')}`);
 }
 
 if (process.argv[1]?.endsWith('evaluate.ts')) await main();

@@ -1,7 +1,8 @@
 // Runs in the browser (served by Vite): the model code itself, without the UI, for the e2e
 // gradient tests and `npm run bench`. Exposed as window.harness.
 import * as tf from '@tensorflow/tfjs';
-import { chooseBackend, type BackendName } from '../../src/backend/choose';
+import { chooseBackend } from '../../src/backend/choose';
+import type { BackendName } from '../../src/backend/names';
 import { fetchSource, loadBaseArtifacts, type BaseArtifacts } from '../../src/models/artifacts';
 import { classifierFromArtifacts, type Classifier } from '../../src/models/classifier';
 import { HEADS } from '../../src/models/heads';
@@ -90,7 +91,7 @@ const harness = {
     let stockStepMs: number | null = null;
     if (backend !== 'wasm' && stockSteps > 0) {
       const stock: StockModel = await loadStockModel(artifacts.get(id)!, HEADS[id]);
-      timed(() => stock.lossGradient(x, 0));
+      if (backend === 'webgl') timed(() => stock.lossGradient(x, 0)); // compile its shaders first
       stockStepMs = median(Array.from({ length: stockSteps }, () => timed(() => stock.lossGradient(x, 0))));
       stock.dispose();
     }

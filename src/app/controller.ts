@@ -2,7 +2,7 @@
 // the newest setting always wins: every new image, setting or reset bumps `version`, and answers
 // that belong to an older version are dropped; at most one run loop is live (`loopToken`).
 import * as Comlink from 'comlink';
-import { isBackendName } from '../backend/choose';
+import { isBackendName } from '../backend/names';
 import type { LabFrame } from '../lab/session';
 import { settingsFromQuery, settingsToQuery, type LabSettings } from '../lab/settings';
 import { MODEL_IDS } from '../models/specs';

@@ -8,8 +8,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
-export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof BACKENDS)[number];
+import { BACKENDS, type BackendName } from './names';
 
 export interface BackendRequest {
   /** `?backend=`: use this one only. */
@@ -24,10 +23,6 @@ export interface BackendInfo {
   renderer: string;
   /** Backends that were tried first and failed, with why. */
   skipped: string[];
-}
-
-export function isBackendName(v: unknown): v is BackendName {
-  return typeof v === 'string' && (BACKENDS as readonly string[]).includes(v);
 }
 
 function webglContext(attributes: WebGLContextAttributes = {}): WebGL2RenderingContext | null {

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forwardAll, forwardOutput, inputGradient } from './executor';
-import type { Activation, Padding, Plan, PlanNode } from './graph';
+import { backwardFilter, type Activation, type Padding, type Plan, type PlanNode } from './graph';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -14,10 +14,9 @@ const rand = (shape: number[]) => tf.randomNormal(shape, 0, 1, 'float32', seed++
 function conv(input: number, o: { k: [number, number]; s: number; pad: Padding; cin: number; cout: number; depthwise?: boolean; act?: Activation; bn?: boolean }): PlanNode {
   const filter = rand(o.depthwise ? [o.k[0], o.k[1], o.cin, 1] : [o.k[0], o.k[1], o.cin, o.cout]) as tf.Tensor4D;
   const c = o.depthwise ? o.cin : o.cout;
-  const flipped = tf.reverse(filter, [0, 1]);
   return {
     kind: 'conv', name: 'conv', input, depthwise: Boolean(o.depthwise), filter,
-    backFilter: (o.depthwise ? flipped : tf.transpose(flipped, [0, 1, 3, 2])) as tf.Tensor4D,
+    backFilter: filter,
     bias: null,
     batchNorm: o.bn
       ? { mean: rand([c]) as tf.Tensor1D, variance: tf.abs(rand([c])) as tf.Tensor1D, beta: rand([c]) as tf.Tensor1D, gamma: rand([c]) as tf.Tensor1D, epsilon: 1e-3, scale: tf.zeros([c]) }
@@ -28,7 +27,9 @@ function conv(input: number, o: { k: [number, number]; s: number; pad: Padding; 
 
 function plan(nodes: PlanNode[]): Plan {
   for (const n of nodes) {
-    if (n.kind === 'conv' && n.batchNorm) n.batchNorm.scale = tf.div(n.batchNorm.gamma, tf.sqrt(tf.add(n.batchNorm.variance, n.batchNorm.epsilon)));
+    if (n.kind !== 'conv') continue;
+    if (n.batchNorm) n.batchNorm.scale = tf.div(n.batchNorm.gamma, tf.sqrt(tf.add(n.batchNorm.variance, n.batchNorm.epsilon)));
+    n.backFilter = backwardFilter(n);
   }
   return { nodes, featureSize: 0, paramCount: 0, nodeOf: new Map() };
 }

@@ -88,11 +88,9 @@ function backwardNode(node: PlanNode, acts: T4[], y: T4, dy: T4): [number, T4][]
   switch (node.kind) {
     case 'input':
       return [];
-    case 'conv': {
-      let dz = activationGrad(node.activation, y, dy);
-      if (node.batchNorm) dz = tf.mul(dz, node.batchNorm.scale);
-      return [[node.input, convInputGrad(node, acts[node.input].shape, dz)]];
-    }
+    case 'conv':
+      // The BatchNorm's per-channel scale is folded into backFilter.
+      return [[node.input, convInputGrad(node, acts[node.input].shape, activationGrad(node.activation, y, dy))]];
     case 'pad': {
       const [[top], [left]] = node.padding;
       const [n, h, w, c] = acts[node.input].shape;
@@ -139,9 +137,11 @@ function convInputGrad(node: ConvNode, inShape: number[], dz: T4): T4 {
     const [n, h, w, c] = dilated.shape;
     dilated = tf.slice(dilated, 0, [n, h + Math.min(bottom, 0), w + Math.min(right, 0), c]);
   }
-  const pad: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], [top, Math.max(bottom, 0)], [left, Math.max(right, 0)], [0, 0]];
-  if (node.depthwise) return tf.depthwiseConv2d(tf.pad(dilated, pad), node.backFilter, 1, 'valid');
-  return tf.conv2d(dilated, node.backFilter, 1, pad);
+  const explicit: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], [top, Math.max(bottom, 0)], [left, Math.max(right, 0)], [0, 0]];
+  // Stride 1 and 'same' comes back as symmetric (k − 1)/2 padding: 'same' itself, the fastest path.
+  const same = node.strides.every((s) => s === 1) && node.padding === 'same' && top === bottom && left === right;
+  const pad = same ? 'same' : explicit;
+  return node.depthwise ? tf.depthwiseConv2d(dilated, node.backFilter, 1, pad) : tf.conv2d(dilated, node.backFilter, 1, pad);
 }
 
 /**

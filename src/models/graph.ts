@@ -19,7 +19,7 @@ export type PlanNode =
       input: number;
       depthwise: boolean;
       filter: tf.Tensor4D;
-      /** The filter flipped in space (and in/out swapped for ordinary convs): computes d/dx by a forward conv. */
+      /** See backwardFilter: computes d/dx (through the BatchNorm) by a forward conv. */
       backFilter: tf.Tensor4D;
       bias: tf.Tensor1D | null;
       batchNorm: BatchNorm | null;
@@ -177,15 +177,21 @@ export function buildPlan(artifacts: BaseArtifacts, weights: tf.NamedTensorMap, 
         throw new Error(`${layer.name}: layer type ${layer.class_name} unsupported`);
     }
   }
-  for (const node of nodes) {
-    if (node.kind === 'conv') {
-      node.backFilter = tf.tidy(() => {
-        const flipped = tf.reverse(node.filter, [0, 1]);
-        return (node.depthwise ? flipped : tf.transpose(flipped, [0, 1, 3, 2])) as tf.Tensor4D;
-      });
-    }
-  }
+  for (const node of nodes) if (node.kind === 'conv') node.backFilter = backwardFilter(node);
   return { nodes, featureSize: channelsOf(nodes, nodes.length - 1), paramCount, nodeOf };
+}
+
+/**
+ * The filter of the convolution that computes d/dx: flipped in space, input and output channels
+ * swapped (depthwise: per channel), and the BatchNorm scale after it folded in, so the backward
+ * pass needs no separate multiply. Multiplying the filter instead of the gradient is exact.
+ */
+export function backwardFilter(node: Extract<PlanNode, { kind: 'conv' }>): tf.Tensor4D {
+  return tf.tidy(() => {
+    const flipped = tf.reverse(node.filter, [0, 1]);
+    const swapped = node.depthwise ? flipped : tf.transpose(flipped, [0, 1, 3, 2]);
+    return (node.batchNorm ? tf.mul(swapped, tf.reshape(node.batchNorm.scale, [1, 1, -1, 1])) : swapped) as tf.Tensor4D;
+  });
 }
 
 function channelsOf(nodes: PlanNode[], i: number): number {
