@@ -1,6 +1,7 @@
 // One attack session, step by step: the image x⁰, the setting, and where the attack is. Lives in
 // the worker (tensors never cross to the page); the page asks for one iteration at a time, so it
-// can pause, step, or start over between any two iterations. No React here.
+// can pause, step, or start over between any two iterations. No React here. Its async methods
+// must not overlap (the worker queues them): each reads and changes the one current state.
 import * as tf from '@tensorflow/tfjs';
 import { iterativeFgsm, perturbationNorms, randomSignNoise, type GradientModel, type Iteration } from '../attack/fgsm';
 import type { ModelId } from '../models/specs';
@@ -122,9 +123,11 @@ export class LabSession {
   }
 
   private async frame(): Promise<LabFrame> {
+    const { t, generation, target } = this;
     const x = this.x!;
     const x0 = this.x0!;
     const epsilon = this.settings!.epsilon;
+    const iterations = this.totalIterations();
     const probabilities: LabFrame['probabilities'] = {};
     for (const [id, model] of Object.entries(this.models()) as [ModelId, LabModel][]) {
       const p = model.probabilities(x);
@@ -137,11 +140,11 @@ export class LabSession {
       toRgba(tf.clipByValue(tf.add(tf.mul(tf.sub(x, x0), amplification), 0.5), 0, 1) as tf.Tensor4D),
     ]);
     const frame: LabFrame = {
-      generation: this.generation,
-      t: this.t,
-      iterations: this.totalIterations(),
-      done: this.t >= this.totalIterations(),
-      target: this.target,
+      generation,
+      t,
+      iterations,
+      done: t >= iterations,
+      target,
       probabilities,
       ...perturbationNorms(x, x0),
       image: new Uint8ClampedArray(await image.data()),

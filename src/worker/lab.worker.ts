@@ -24,6 +24,18 @@ function warmUp(classifier: Classifier): void {
   });
 }
 
+/**
+ * Comlink starts each call as its message arrives, even while an earlier async call still awaits
+ * the GPU; session calls must not interleave (a step landing inside a restart's frame would mix
+ * two states), so they run one after another.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function serial<T>(task: () => Promise<T>): Promise<T> {
+  const result = queue.then(task);
+  queue = result.catch(() => undefined);
+  return result;
+}
+
 /** Frames carry two 256 KB images: move their buffers instead of copying them. */
 const transferFrame = (frame: LabFrame) => Comlink.transfer(frame, [frame.image.buffer, frame.perturbation.buffer]);
 
@@ -37,23 +49,26 @@ const api: LabApi = {
     classifiers[id] = classifier;
     return { id, title: classifier.spec.title, role: classifier.spec.role, paramCount: classifier.paramCount, cutLayer: classifier.head.cutLayer };
   },
-  async start(image, settings) {
-    const x0 = image ? await ('url' in image ? canonicalFromUrl(image.url) : canonicalFromBlob(image.blob)) : null;
-    return transferFrame(await session.start(x0, settings));
-  },
-  step: async () => transferFrame(await session.step()),
-  restart: async () => transferFrame(await session.restart()),
-  async classifyPixels(rgba) {
-    const x = rgbaToCanonical(rgba, CANONICAL_SIZE, CANONICAL_SIZE);
-    const out: Partial<Record<ModelId, number[]>> = {};
-    for (const [id, classifier] of Object.entries(classifiers) as [ModelId, Classifier][]) {
-      const p = classifier.probabilities(x);
-      out[id] = Array.from(await p.data());
-      p.dispose();
-    }
-    x.dispose();
-    return out;
-  },
+  start: (image, settings) =>
+    serial(async () => {
+      const x0 = image ? await ('url' in image ? canonicalFromUrl(image.url) : canonicalFromBlob(image.blob)) : null;
+      return transferFrame(await session.start(x0, settings));
+    }),
+  step: () => serial(async () => transferFrame(await session.step())),
+  restart: () => serial(async () => transferFrame(await session.restart())),
+  classifyPixels: (rgba) => serial(() => classify(rgba)),
 };
+
+async function classify(rgba: Uint8ClampedArray): Promise<Partial<Record<ModelId, number[]>>> {
+  const x = rgbaToCanonical(rgba, CANONICAL_SIZE, CANONICAL_SIZE);
+  const out: Partial<Record<ModelId, number[]>> = {};
+  for (const [id, classifier] of Object.entries(classifiers) as [ModelId, Classifier][]) {
+    const p = classifier.probabilities(x);
+    out[id] = Array.from(await p.data());
+    p.dispose();
+  }
+  x.dispose();
+  return out;
+}
 
 Comlink.expose(api);
