@@ -98,7 +98,6 @@ const harness = {
     x.dispose();
     return { loadMs, firstStepMs, stepMs: median(stepTimes), forwardMs, stockStepMs, tensorsPerStep };
   },
-  numTensors: () => tf.memory().numTensors,
 };
 
 declare global {
