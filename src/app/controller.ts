@@ -28,24 +28,27 @@ export async function start(search: string): Promise<void> {
   const backend = params.get('backend');
   const backendReady = worker
     .init({ backend: isBackendName(backend) ? backend : undefined, allowSoftwareWebGL: params.get('allowSoftwareWebGL') === '1' })
-    .then((info) => setState({ backend: info }));
+    .then(
+      (info) => (setState({ backend: info }), true),
+      (e) => (setState({ backendError: message(e) }), false),
+    );
   try {
     const gallery = await fetchGallery(siteUrl);
     const { settings, notices } = settingsFromQuery(search, gallery.map((g) => g.id));
     setState({ gallery, settings: { ...settings, image: settings.image ?? gallery[0]?.id ?? null }, notices });
-    await backendReady;
   } catch (e) {
-    setState(getState().backend ? { galleryError: message(e) } : { backendError: message(e) });
-    return;
+    setState({ galleryError: message(e) }); // an uploaded photo still works
   }
+  if (!(await backendReady)) return;
   // The small substitute first: the lab is usable (black box, noise) before InceptionV3 arrives.
   for (const id of [...MODEL_IDS].reverse()) {
     try {
       const info = await worker.loadModel(id, siteUrl, Comlink.proxy((progress) => setModelStatus(id, { progress })));
       setModelStatus(id, { info });
-      const { frame } = getState();
-      if (!frame) await begin(galleryImage(getState().settings), getState().settings);
-      else if (frame.t === 0 && !getState().running) await begin(null, getState().settings);
+      const { frame, settings } = getState();
+      const image = galleryImage(settings);
+      if (!frame && image) await begin(image, settings);
+      else if (frame?.t === 0 && !getState().running) await begin(null, settings);
     } catch (e) {
       setModelStatus(id, { error: message(e) });
     }
