@@ -1,5 +1,6 @@
 import { ATTACKED_MODEL } from '../lab/session';
-import { MODEL_IDS, type ModelId } from '../models/specs';
+import { CLASS_NAMES, predictedClass } from '../config';
+import { MODEL_IDS, MODEL_SPECS, type ModelId } from '../models/specs';
 import { AttackControls } from './components/AttackControls';
 import { AttackStats } from './components/AttackStats';
 import { BackendBadge } from './components/BackendBadge';
@@ -18,7 +19,7 @@ function farFromTraining({ upload, original }: AppState): string | null {
   const g = original?.probabilities.mobilenet_v2;
   if (!upload || !f) return null;
   if (Math.max(...f) < 0.8) return `f is unsure about this photo (${(Math.max(...f) * 100).toFixed(0)}%): it may be far from the lab photos it learned from.`;
-  if (g && (f[0] >= f[1]) !== (g[0] >= g[1])) return 'f and g disagree about this photo before any attack: it may be far from the lab photos they learned from.';
+  if (g && predictedClass(f) !== predictedClass(g)) return 'f and g disagree about this photo before any attack: it may be far from the lab photos they learned from.';
   return null;
 }
 
@@ -58,7 +59,7 @@ export function App() {
         <section className="lab" aria-labelledby="lab-title">
           <h2 id="lab-title">2. Attack it</h2>
           <AttackControls settings={settings} running={state.running} ready={ready} />
-          {attacked && !models[attacked].info && <p className="muted">{attacked === 'inception_v3' ? 'InceptionV3 (f)' : 'MobileNetV2 (g)'} is still loading: this attack starts when it is ready.</p>}
+          {attacked && !models[attacked].info && <p className="muted">{MODEL_SPECS[attacked].title} ({MODEL_SPECS[attacked].role}) is still loading: this attack starts when it is ready.</p>}
           {state.labError && <p role="alert" className="error">{state.labError}</p>}
           <ImageViews original={state.originalImage} frame={frame} describe={describe} />
           <AttackStats frame={frame} epsilon={settings.epsilon} original={state.original} models={shown} />
@@ -67,8 +68,8 @@ export function App() {
             <button type="button" onClick={() => void downloadAdversarial()} disabled={!frame}>Download adversarial PNG</button>
             {saved && (
               <span data-testid="saved-check">
-                {' '}The saved 8-bit PNG (pixels rounded to 1/255) {(saved[frame!.target] > 0.5) ? 'still fools f' : 'no longer fools f'}: f says{' '}
-                {(Math.max(...saved) * 100).toFixed(1)}% {saved[0] >= saved[1] ? 'healthy' : 'diseased'}.
+                {' '}The saved 8-bit PNG (pixels rounded to 1/255) {predictedClass(saved) === frame!.target ? 'still fools f' : 'no longer fools f'}: f says{' '}
+                {(Math.max(...saved) * 100).toFixed(1)}% {CLASS_NAMES[predictedClass(saved)]}.
               </span>
             )}
           </p>

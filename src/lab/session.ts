@@ -4,6 +4,7 @@
 // must not overlap (the worker queues them): each reads and changes the one current state.
 import * as tf from '@tensorflow/tfjs';
 import { iterativeFgsm, perturbationNorms, randomSignNoise, type GradientModel, type Iteration } from '../attack/fgsm';
+import { predictedClass } from '../config';
 import type { ModelId } from '../models/specs';
 import type { AttackMode, LabSettings } from './settings';
 
@@ -119,7 +120,7 @@ export class LabSession {
     const judge = models.inception_v3 ?? models.mobilenet_v2;
     if (!judge) return 0;
     const p = tf.tidy(() => judge.probabilities(this.x0!).dataSync());
-    return p[0] >= p[1] ? 1 : 0;
+    return 1 - predictedClass(p);
   }
 
   private async frame(): Promise<LabFrame> {

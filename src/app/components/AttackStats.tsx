@@ -1,9 +1,7 @@
-import { CLASS_NAMES } from '../../config';
+import { CLASS_NAMES, predictedClass } from '../../config';
 import type { LabFrame } from '../../lab/session';
 import { MODEL_SPECS, type ModelId } from '../../models/specs';
 import type { HistoryPoint } from '../store';
-
-const argmax = (p: number[]) => (p[0] >= p[1] ? 0 : 1);
 
 /** The bound, the distances, the iteration and each model's verdict for the current x. */
 export function AttackStats({ frame, epsilon, original, models }: { frame: LabFrame | null; epsilon: number; original: HistoryPoint | null; models: ModelId[] }) {
@@ -35,9 +33,9 @@ export function AttackStats({ frame, epsilon, original, models }: { frame: LabFr
       <ul className="verdicts">
         {models.filter((id) => frame.probabilities[id]).map((id) => {
           const p = frame.probabilities[id]!;
-          const label = argmax(p);
+          const label = predictedClass(p);
           const before = original?.probabilities[id];
-          const flipped = before !== undefined && argmax(before) !== label;
+          const flipped = before !== undefined && predictedClass(before) !== label;
           return (
             <li key={id} data-testid={`verdict-${id}`} data-label={CLASS_NAMES[label]}>
               {MODEL_SPECS[id].title} ({MODEL_SPECS[id].role}) says <strong className={`tag tag-${CLASS_NAMES[label]}`}>{CLASS_NAMES[label]}</strong>{' '}
