@@ -84,6 +84,15 @@ describe('random sign noise (the baseline)', () => {
     expect(signs.some((s) => s > 0) && signs.some((s) => s < 0)).toBe(true);
   });
 
+  it('gives an image the same noise alone as inside a batch', () => {
+    const images = [0.3, 0.6].map((v) => tf.fill(SHAPE, v) as tf.Tensor4D);
+    const batch = randomSignNoise(tf.concat(images) as tf.Tensor4D, 0.05, 4);
+    images.forEach((x0, i) => {
+      const alone = randomSignNoise(x0, 0.05, 4);
+      expect(Array.from(tf.slice(batch, [i], [1]).dataSync())).toEqual(Array.from(alone.dataSync()));
+    });
+  });
+
   it('is clipped to [0,1]', () => {
     const x0 = tf.tensor4d(Array.from({ length: PIXELS }, (_, i) => (i % 2 ? 1 : 0)), SHAPE);
     const x = randomSignNoise(x0, 0.1, 1);

@@ -62,10 +62,15 @@ export function* iterativeFgsm(model: GradientModel, x0: tf.Tensor4D, settings: 
   }
 }
 
-/** The baseline: x⁰ + ε·s with s a random ±1 per pixel, clipped; seeded so it is reproducible. */
+/**
+ * The baseline: x⁰ + ε·s with s a random ±1 per pixel, clipped; seeded so it is reproducible.
+ * One pattern per seed, shared by every image of a batch, so an image gets the same noise whether
+ * it is attacked alone (the lab, the browser's experiment) or in a batch (the experiment script).
+ */
 export function randomSignNoise(x0: tf.Tensor4D, epsilon: number, seed: number): tf.Tensor4D {
   return tf.tidy(() => {
-    const signs = tf.sub(tf.mul(tf.cast(tf.greater(tf.randomUniform(x0.shape, 0, 1, 'float32', seed), 0.5), 'float32'), 2), 1);
+    const [, h, w, c] = x0.shape;
+    const signs = tf.sub(tf.mul(tf.cast(tf.greater(tf.randomUniform([1, h, w, c], 0, 1, 'float32', seed), 0.5), 'float32'), 2), 1);
     return tf.clipByValue(tf.add<tf.Tensor4D>(x0, tf.mul(epsilon, signs)), 0, 1);
   });
 }

@@ -1,0 +1,183 @@
+// `npm run experiment -- [--split test] [--eps 0,0.0025,…] [--T 1,10] [--limit N] [--data DIR]
+//                        [--batch 4] [--backend wasm|cpu] [--out FILE] [--json]`
+// f's accuracy against ε for black-box (made on g), random-noise and white-box images, through
+// the lab's own attack code. Resumable: finished batches are kept in .cache/experiment/ and a
+// re-run with the same settings, data and models skips them.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { batchOutcomes } from '../src/experiment/outcomes.ts';
+import { formatDuration, progressText } from '../src/experiment/progress.ts';
+import { balancedSubset, batchesOf, conditionsOf, DEFAULT_PLAN, type ExperimentPlan, type ExperimentResults, type ImageOutcome } from '../src/experiment/protocol.ts';
+import { summarize } from '../src/experiment/summary.ts';
+import { HEADS } from '../src/models/heads/index.ts';
+import { cliOptions } from './lib/args.ts';
+import { dataFingerprint, listSplit, loadCanonical, SPLITS, type LeafImage } from './lib/leaves.ts';
+import { loadClassifierNode } from './lib/load-models.ts';
+import { setNodeBackend, type NodeBackend } from './lib/node-tf.ts';
+import { leavesDir, PROJECT_ROOT } from './lib/paths.ts';
+
+/** The committed results of the full default run on the test split. */
+export const COMMITTED_RESULTS = path.join(PROJECT_ROOT, 'src', 'experiment', 'results', 'test.json');
+const RESUME_DIR = path.join(PROJECT_ROOT, '.cache', 'experiment');
+
+export interface ExperimentOptions {
+  split: string;
+  plan: ExperimentPlan;
+  dataDir: string;
+  /** Balanced subset of this many images (all when absent). */
+  limit?: number;
+  batchSize: number;
+  backend: NodeBackend;
+  /** Where finished batches are kept for resuming; null: no resuming (tests recompute everything). */
+  resumeDir?: string | null;
+  /** Print progress lines (stderr). */
+  log?: (line: string) => void;
+}
+
+const imageId = (image: LeafImage) => path.basename(image.file).replace(/\.\w+$/, '');
+
+interface FinishedBatch {
+  ids: string[];
+  outcomes: string[];
+  ms: number;
+}
+
+export async function runExperiment(options: ExperimentOptions): Promise<ExperimentResults> {
+  const { split, plan, dataDir, batchSize, backend, resumeDir = RESUME_DIR, log = () => {} } = options;
+  await setNodeBackend(backend);
+  const all = listSplit(dataDir, split);
+  const images = options.limit ? balancedSubset(all, options.limit) : all;
+  const manifestSha256 = dataFingerprint(dataDir);
+  const resumeFile = resumeDir && path.join(resumeDir, `${runKey(options, images, manifestSha256)}.jsonl`);
+  const finished = readFinished(resumeFile);
+  const planned = batchesOf(images, batchSize);
+  const toCompute = planned.filter((b) => !finished.has(b.map(imageId).join(','))).flat().length;
+  if (toCompute < images.length) log(`resuming: ${images.length - toCompute} images already done (${path.relative(PROJECT_ROOT, resumeFile!)})`);
+
+  const f = await loadClassifierNode('inception_v3');
+  const g = await loadClassifierNode('mobilenet_v2');
+  const started = Date.now();
+  let computed = 0;
+  const batches: FinishedBatch[] = [];
+  try {
+    for (const batch of planned) {
+      const ids = batch.map(imageId);
+      let result = finished.get(ids.join(','));
+      if (!result) {
+        const t0 = Date.now();
+        const x0 = tf.concat(batch.map((im) => loadCanonical(im.file))) as tf.Tensor4D;
+        try {
+          result = { ids, outcomes: await batchOutcomes({ f, g }, x0, batch[0].label, plan), ms: Date.now() - t0 };
+        } finally {
+          x0.dispose();
+        }
+        if (resumeFile) {
+          fs.mkdirSync(path.dirname(resumeFile), { recursive: true });
+          fs.appendFileSync(resumeFile, `${JSON.stringify(result)}\n`);
+        }
+        computed += batch.length;
+        log(progressText(computed, toCompute, Date.now() - started));
+      }
+      batches.push(result);
+    }
+  } finally {
+    f.dispose();
+    g.dispose();
+  }
+  const outcomes = new Map(batches.flatMap((b) => b.ids.map((id, i) => [id, b.outcomes[i]] as const)));
+  const outcomeOf = (im: LeafImage): ImageOutcome => ({ id: imageId(im), label: im.label, species: im.species, outcomes: outcomes.get(imageId(im))! });
+  return {
+    split,
+    plan,
+    conditions: conditionsOf(plan),
+    backend,
+    batchSize,
+    manifestSha256,
+    models: { f: { id: 'inception_v3', cutLayer: HEADS.inception_v3.cutLayer }, g: { id: 'mobilenet_v2', cutLayer: HEADS.mobilenet_v2.cutLayer } },
+    images: planned.flat().map(outcomeOf),
+    batches: batches.map(({ ids, ms }) => ({ ids, ms })),
+    durationMs: batches.reduce((a, b) => a + b.ms, 0),
+    createdAt: new Date().toISOString(),
+  };
+}
+
+/** Everything that changes the outcomes; a resume file is only reused when all of it matches. */
+function runKey(options: ExperimentOptions, images: LeafImage[], manifestSha256: string): string {
+  const { split, plan, batchSize, backend } = options;
+  const fingerprint = JSON.stringify({ split, plan, batchSize, backend, manifestSha256, heads: HEADS, images: images.map(imageId) });
+  return crypto.createHash('sha256').update(fingerprint).digest('hex').slice(0, 16);
+}
+
+function readFinished(file: string | null): Map<string, FinishedBatch> {
+  if (!file || !fs.existsSync(file)) return new Map();
+  const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  // A run killed mid-write leaves a partial last line: that batch is simply done again.
+  const parsed = lines.flatMap((line) => {
+    try {
+      return [JSON.parse(line) as FinishedBatch];
+    } catch {
+      return [];
+    }
+  });
+  return new Map(parsed.map((b) => [b.ids.join(','), b]));
+}
+
+const numberList = (text: string, name: string) =>
+  text.split(',').map((s) => {
+    const v = Number(s);
+    if (s.trim() === '' || !Number.isFinite(v) || v < 0) throw new Error(`--${name}: "${s}" is not a non-negative number`);
+    return v;
+  });
+
+async function main() {
+  const opts = cliOptions({
+    split: { type: 'string', default: 'test' },
+    eps: { type: 'string', default: DEFAULT_PLAN.epsilons.join(',') },
+    T: { type: 'string', default: DEFAULT_PLAN.iterations.join(',') },
+    limit: { type: 'string' },
+    data: { type: 'string' },
+    batch: { type: 'string', default: '4' },
+    backend: { type: 'string', default: 'wasm' },
+    out: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (!(SPLITS as readonly string[]).includes(opts.split!)) throw new Error(`--split must be one of ${SPLITS.join(', ')}`);
+  if (opts.backend !== 'wasm' && opts.backend !== 'cpu') throw new Error('--backend must be wasm or cpu');
+  const iterations = numberList(opts.T!, 'T');
+  if (iterations.some((T) => !Number.isInteger(T) || T < 1)) throw new Error('--T: iteration counts are whole numbers ≥ 1');
+  const plan: ExperimentPlan = { ...DEFAULT_PLAN, epsilons: numberList(opts.eps!, 'eps'), iterations };
+  const limit = opts.limit === undefined ? undefined : Number(opts.limit);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new Error('--limit must be a whole number ≥ 1');
+  const batchSize = Number(opts.batch);
+  if (!(Number.isInteger(batchSize) && batchSize > 0)) throw new Error('--batch must be a whole number ≥ 1');
+
+  const results = await runExperiment({
+    split: opts.split!,
+    plan,
+    dataDir: leavesDir(opts.data),
+    limit,
+    batchSize,
+    backend: opts.backend,
+    log: (line) => process.stderr.write(`experiment: ${line}\n`),
+  });
+  const isDefaultRun = opts.split === 'test' && limit === undefined && JSON.stringify(plan) === JSON.stringify(DEFAULT_PLAN);
+  const out = opts.out ?? (isDefaultRun ? COMMITTED_RESULTS : path.join(RESUME_DIR, `results-${opts.split}.json`));
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `${JSON.stringify(results, null, 1)}\n`);
+  process.stderr.write(`experiment: ${results.images.length} images in ${formatDuration(results.durationMs)} of computing → ${path.relative(process.cwd(), out)}\n`);
+
+  const summary = summarize(results);
+  if (opts.json) {
+    const { split, n, rows } = summary;
+    console.log(JSON.stringify({ split, n, rows, substitute: summary.substitute, whiteboxSuccess: summary.whiteboxSuccess }));
+    return;
+  }
+  for (const r of summary.rows) console.log(`${r.method.padEnd(9)} ε=${String(r.eps).padEnd(6)} T=${String(r.T ?? '-').padEnd(3)} f accuracy ${(r.accuracy * 100).toFixed(1)} %${r.std === null ? '' : ` ± ${(r.std * 100).toFixed(1)}`}`);
+  for (const s of summary.substitute) console.log(`g on its own black-box images ε=${s.eps} T=${s.T}: ${(s.accuracy * 100).toFixed(1)} %`);
+  const w = summary.whiteboxSuccess;
+  if (w) console.log(`white box ε=${w.eps} T=1 flips ${w.flipped} of ${w.correct} correctly classified images (${(w.rate * 100).toFixed(1)} %)`);
+}
+
+if (process.argv[1]?.endsWith('experiment.ts')) await main();

@@ -1,0 +1,61 @@
+// One batch of the experiment: attack the images every way the plan says and record what f and g
+// predict. The attacks are the lab's own (src/attack/fgsm.ts): no second implementation.
+import * as tf from '@tensorflow/tfjs';
+import { iterativeFgsm, randomSignNoise, type GradientModel } from '../attack/fgsm';
+import { conditionKey, conditionsOf, targetOf, WHITEBOX_ITERATIONS, type Condition, type ExperimentPlan, type Judge } from './protocol';
+
+export interface ExperimentModel extends GradientModel {
+  logits(x: tf.Tensor4D): tf.Tensor2D;
+}
+
+export type ExperimentModels = Record<Judge, ExperimentModel>;
+
+/** Predicted class of every image in x (argmax of the logits; ties go to the first class). */
+async function predict(model: ExperimentModel, x: tf.Tensor4D): Promise<number[]> {
+  const classes = tf.tidy(() => tf.argMax(model.logits(x), 1));
+  const out = Array.from(await classes.data());
+  classes.dispose();
+  return out;
+}
+
+/** Runs the whole attack and returns the final image (the caller disposes it). */
+function attack(model: GradientModel, x0: tf.Tensor4D, epsilon: number, iterations: number, target: number): tf.Tensor4D {
+  let last: tf.Tensor4D | null = null;
+  for (const { x, logitsBefore } of iterativeFgsm(model, x0, { epsilon, iterations, target })) {
+    logitsBefore.dispose();
+    last?.dispose();
+    last = x;
+  }
+  return last!;
+}
+
+/**
+ * Outcomes of one batch of images that share a label: for each image, one digit (the predicted
+ * class) per condition of the plan, in conditionsOf order. x0 stays the caller's.
+ */
+export async function batchOutcomes(models: ExperimentModels, x0: tf.Tensor4D, label: number, plan: ExperimentPlan): Promise<string[]> {
+  const target = targetOf(label);
+  const found = new Map<string, number[]>();
+  const judge = async (x: tf.Tensor4D, conditions: Condition[]) => {
+    for (const c of conditions) found.set(conditionKey(c), await predict(models[c.judge], x));
+  };
+  const conditions = conditionsOf(plan);
+  const where = (method: Condition['method'], eps: number, T: number | null = null, seed: number | null = null) =>
+    conditions.filter((c) => c.method === method && c.eps === eps && c.T === T && c.seed === seed);
+
+  await judge(x0, where('none', 0));
+  for (const eps of plan.epsilons.filter((e) => e > 0)) {
+    for (const seed of plan.noiseSeeds) await judgeAndDispose(randomSignNoise(x0, eps, seed), where('noise', eps, null, seed), judge);
+    for (const T of plan.iterations) await judgeAndDispose(attack(models.g, x0, eps, T, target), where('blackbox', eps, T), judge);
+    await judgeAndDispose(attack(models.f, x0, eps, WHITEBOX_ITERATIONS, target), where('whitebox', eps, WHITEBOX_ITERATIONS), judge);
+  }
+  return Array.from({ length: x0.shape[0] }, (_, i) => conditions.map((c) => found.get(conditionKey(c))![i]).join(''));
+}
+
+async function judgeAndDispose(x: tf.Tensor4D, conditions: Condition[], judge: (x: tf.Tensor4D, c: Condition[]) => Promise<void>): Promise<void> {
+  try {
+    await judge(x, conditions);
+  } finally {
+    x.dispose();
+  }
+}

@@ -1,0 +1,112 @@
+// The transferability experiment, as data: which images are attacked how, and what is recorded.
+// The script (Node), the browser's "Run it yourself" and the tests all use these definitions.
+
+/** How an image was changed before f (or g) judged it. */
+export type Method = 'none' | 'noise' | 'blackbox' | 'whitebox';
+/** Who judged: the target f (InceptionV3) or the substitute g (MobileNetV2). */
+export type Judge = 'f' | 'g';
+
+export interface ExperimentPlan {
+  /** ε values; 0 means the clean image. */
+  epsilons: number[];
+  /** Iteration counts of the black-box attack on g. */
+  iterations: number[];
+  /** Seeds of the random sign noise baseline (mean ± std over them). */
+  noiseSeeds: number[];
+}
+
+/** The course's figure: white box is always one step (T = 1). */
+export const WHITEBOX_ITERATIONS = 1;
+
+export const DEFAULT_PLAN: ExperimentPlan = {
+  epsilons: [0, 0.0025, 0.005, 0.01, 0.02, 0.04, 0.08],
+  iterations: [1, 10],
+  noiseSeeds: [1, 2, 3, 4, 5],
+};
+
+/** The course's white-box claim is about this ε. */
+export const CLAIM_EPSILON = 0.01;
+
+/** One measured prediction per image: `judge` classified the image made by `method` at (eps, T, seed). */
+export interface Condition {
+  judge: Judge;
+  method: Method;
+  eps: number;
+  T: number | null;
+  seed: number | null;
+}
+
+/**
+ * Every condition of a plan, in the order outcomes are recorded. The clean image is judged by
+ * both models; each ε > 0 adds noise (per seed), black box (per T, judged by f and by g) and
+ * white box (T = 1).
+ */
+export function conditionsOf(plan: ExperimentPlan): Condition[] {
+  const out: Condition[] = [
+    { judge: 'f', method: 'none', eps: 0, T: null, seed: null },
+    { judge: 'g', method: 'none', eps: 0, T: null, seed: null },
+  ];
+  for (const eps of plan.epsilons.filter((e) => e > 0)) {
+    for (const seed of plan.noiseSeeds) out.push({ judge: 'f', method: 'noise', eps, T: null, seed });
+    for (const T of plan.iterations) {
+      out.push({ judge: 'f', method: 'blackbox', eps, T, seed: null });
+      out.push({ judge: 'g', method: 'blackbox', eps, T, seed: null });
+    }
+    out.push({ judge: 'f', method: 'whitebox', eps, T: WHITEBOX_ITERATIONS, seed: null });
+  }
+  return out;
+}
+
+export const conditionKey = (c: Condition): string => `${c.judge}:${c.method}:${c.eps}:${c.T ?? '-'}:${c.seed ?? '-'}`;
+
+/** One test image and its outcomes: the predicted class per condition, as a string of digits. */
+export interface ImageOutcome {
+  id: string;
+  /** True label (index into CLASS_NAMES); the attack's target is the other class. */
+  label: number;
+  species: string;
+  outcomes: string;
+}
+
+/** Everything a run produced: the committed results file has this shape. */
+export interface ExperimentResults {
+  split: string;
+  plan: ExperimentPlan;
+  /** conditionsOf(plan), written out so the file explains itself. */
+  conditions: Condition[];
+  backend: string;
+  batchSize: number;
+  /** SHA-256 of the data's manifest.csv. */
+  manifestSha256: string;
+  models: Record<Judge, { id: string; cutLayer: string }>;
+  images: ImageOutcome[];
+  /** Wall time of each batch of images (ms), and their sum. */
+  batches: { ids: string[]; ms: number }[];
+  durationMs: number;
+  createdAt: string;
+}
+
+/** The attack's target for an image: the class it is not. */
+export const targetOf = (label: number): number => 1 - label;
+
+/**
+ * A balanced subset in a fixed order: the first ⌈n/2⌉ of one class and the first ⌊n/2⌋ of the
+ * other (files in sorted order), so `--limit 8` gives the first batch of each class of a full run.
+ */
+export function balancedSubset<T extends { label: number }>(items: T[], n: number): T[] {
+  const byLabel = [0, 1].map((label) => items.filter((i) => i.label === label));
+  return [...byLabel[0].slice(0, Math.ceil(n / 2)), ...byLabel[1].slice(0, Math.floor(n / 2))];
+}
+
+/**
+ * Batches of images with the same label (one target per batch), in order. Batches never mix
+ * labels, so the first batch of each class is the same in a full run and in a small one.
+ */
+export function batchesOf<T extends { label: number }>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (const label of [0, 1]) {
+    const same = items.filter((i) => i.label === label);
+    for (let i = 0; i < same.length; i += size) out.push(same.slice(i, i + size));
+  }
+  return out;
+}
