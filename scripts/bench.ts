@@ -3,12 +3,11 @@
 // model: load, first step (shader compilation on webgl), median step, median forward pass, and
 // tfjs's stock tf.grad step where it can run (not on wasm: kernels missing), with their ratios.
 import os from 'node:os';
-import { chromium, type Page } from '@playwright/test';
-import { createServer } from 'vite';
-import { CHROMIUM_LAUNCH } from '../e2e/chromium.ts';
+import type { Page } from '@playwright/test';
 import { BACKENDS, type BackendName } from '../src/backend/names.ts';
 import { MODEL_IDS, type ModelId } from '../src/models/specs.ts';
 import { cliOptions } from './lib/args.ts';
+import { withSiteInChromium } from './lib/browser.ts';
 
 interface Row {
   backend: BackendName;
@@ -72,13 +71,9 @@ async function main() {
     backends: { type: 'string', default: BACKENDS.join(',') },
     models: { type: 'string', default: MODEL_IDS.join(',') },
   });
-  const server = await createServer({ server: { port: 0, strictPort: false }, logLevel: 'error' });
-  await server.listen();
-  const url = server.resolvedUrls!.local[0];
-  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const rows: Row[] = [];
   let userAgent = '';
-  try {
+  await withSiteInChromium(async (url, browser) => {
     for (const backend of opts.backends!.split(',') as BackendName[]) {
       const page = await browser.newPage();
       await page.goto(`${url}e2e/harness/index.html`);
@@ -87,10 +82,7 @@ async function main() {
       rows.push(...(await benchBackend(page, backend, opts.models!.split(',') as ModelId[], Number(opts.steps))));
       await page.close();
     }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), userAgent, date: new Date().toISOString() };
   if (opts.json) console.log(JSON.stringify({ machine, results: rows }));
   else console.log(`${JSON.stringify(machine)}\n\n${table(rows)}`);
