@@ -36,6 +36,12 @@ export interface ExperimentOptions {
   log?: (line: string) => void;
 }
 
+/** Every `count`-th batch from `index`: n processes with the same resume file share the work. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
 const imageId = (image: LeafImage) => path.basename(image.file).replace(/\.\w+$/, '');
 
 interface FinishedBatch {
@@ -44,7 +50,7 @@ interface FinishedBatch {
   ms: number;
 }
 
-export async function runExperiment(options: ExperimentOptions): Promise<ExperimentResults> {
+export async function runExperiment(options: ExperimentOptions, shard?: Shard): Promise<ExperimentResults> {
   const { split, plan, dataDir, batchSize, backend, resumeDir = RESUME_DIR, log = () => {} } = options;
   await setNodeBackend(backend);
   const all = listSplit(dataDir, split);
@@ -53,8 +59,11 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   const resumeFile = resumeDir && path.join(resumeDir, `${runKey(options, images, manifestSha256)}.jsonl`);
   const finished = readFinished(resumeFile);
   const planned = batchesOf(images, batchSize);
-  const toCompute = planned.filter((b) => !finished.has(b.map(imageId).join(','))).flat().length;
-  if (toCompute < images.length) log(`resuming: ${images.length - toCompute} images already done (${path.relative(PROJECT_ROOT, resumeFile!)})`);
+  const mine = (i: number) => !shard || i % shard.count === shard.index;
+  const isDone = (b: LeafImage[]) => finished.has(b.map(imageId).join(','));
+  const toCompute = planned.filter((b, i) => mine(i) && !isDone(b)).flat().length;
+  const resumed = planned.filter(isDone).flat().length;
+  if (resumed) log(`resuming: ${resumed} images already done (${path.relative(PROJECT_ROOT, resumeFile!)})`);
 
   const f = await loadClassifierNode('inception_v3');
   const g = await loadClassifierNode('mobilenet_v2');
@@ -62,9 +71,10 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   let computed = 0;
   const batches: FinishedBatch[] = [];
   try {
-    for (const batch of planned) {
+    for (const [i, batch] of planned.entries()) {
       const ids = batch.map(imageId);
       let result = finished.get(ids.join(','));
+      if (!result && !mine(i)) continue;
       if (!result) {
         const t0 = Date.now();
         const x0 = tf.concat(batch.map((im) => loadCanonical(im.file))) as tf.Tensor4D;
@@ -73,10 +83,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
         } finally {
           x0.dispose();
         }
-        if (resumeFile) {
-          fs.mkdirSync(path.dirname(resumeFile), { recursive: true });
-          fs.appendFileSync(resumeFile, `${JSON.stringify(result)}\n`);
-        }
+        if (resumeFile) appendLine(resumeFile, JSON.stringify(result));
         computed += batch.length;
         log(progressText(computed, toCompute, Date.now() - started));
       }
@@ -96,7 +103,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     batchSize,
     manifestSha256,
     models: { f: { id: 'inception_v3', cutLayer: HEADS.inception_v3.cutLayer }, g: { id: 'mobilenet_v2', cutLayer: HEADS.mobilenet_v2.cutLayer } },
-    images: planned.flat().map(outcomeOf),
+    images: planned.flat().filter((im) => outcomes.has(imageId(im))).map(outcomeOf),
     batches: batches.map(({ ids, ms }) => ({ ids, ms })),
     durationMs: batches.reduce((a, b) => a + b.ms, 0),
     createdAt: new Date().toISOString(),
@@ -108,6 +115,21 @@ function runKey(options: ExperimentOptions, images: LeafImage[], manifestSha256:
   const { split, plan, batchSize, backend } = options;
   const fingerprint = JSON.stringify({ split, plan, batchSize, backend, manifestSha256, heads: HEADS, images: images.map(imageId) });
   return crypto.createHash('sha256').update(fingerprint).digest('hex').slice(0, 16);
+}
+
+/** Appends one line, first ending a line that an interrupted write left unfinished. */
+function appendLine(file: string, line: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
+  let cut = false;
+  if (size > 0) {
+    const last = Buffer.alloc(1);
+    const fd = fs.openSync(file, 'r');
+    fs.readSync(fd, last, 0, 1, size - 1);
+    fs.closeSync(fd);
+    cut = last[0] !== 0x0a;
+  }
+  fs.appendFileSync(file, `${cut ? '\n' : ''}${line}\n`);
 }
 
 function readFinished(file: string | null): Map<string, FinishedBatch> {
@@ -131,6 +153,12 @@ const numberList = (text: string, name: string) =>
     return v;
   });
 
+function parseShard(text: string): Shard {
+  const [k, n] = text.split('/').map(Number);
+  if (!(Number.isInteger(k) && Number.isInteger(n) && n >= 1 && k >= 1 && k <= n)) throw new Error('--shard must be K/N with 1 ≤ K ≤ N');
+  return { index: k - 1, count: n };
+}
+
 async function main() {
   const opts = cliOptions({
     split: { type: 'string', default: 'test' },
@@ -141,6 +169,7 @@ async function main() {
     batch: { type: 'string', default: '4' },
     backend: { type: 'string', default: 'wasm' },
     out: { type: 'string' },
+    shard: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
   if (!(SPLITS as readonly string[]).includes(opts.split!)) throw new Error(`--split must be one of ${SPLITS.join(', ')}`);
@@ -153,6 +182,7 @@ async function main() {
   const batchSize = Number(opts.batch);
   if (!(Number.isInteger(batchSize) && batchSize > 0)) throw new Error('--batch must be a whole number ≥ 1');
 
+  const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   const results = await runExperiment({
     split: opts.split!,
     plan,
@@ -161,7 +191,11 @@ async function main() {
     batchSize,
     backend: opts.backend,
     log: (line) => process.stderr.write(`experiment: ${line}\n`),
-  });
+  }, shard);
+  if (shard) {
+    process.stderr.write(`experiment: shard ${opts.shard} done; once every shard is, run the same command without --shard to collect the results\n`);
+    return;
+  }
   const isDefaultRun = opts.split === 'test' && limit === undefined && JSON.stringify(plan) === JSON.stringify(DEFAULT_PLAN);
   const out = opts.out ?? (isDefaultRun ? COMMITTED_RESULTS : path.join(RESUME_DIR, `results-${opts.split}.json`));
   fs.mkdirSync(path.dirname(out), { recursive: true });
