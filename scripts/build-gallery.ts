@@ -1,6 +1,8 @@
 // `npm run gallery`: the picker's 24 leaves (../shared/leaves/gallery.csv) → public/gallery/ as
 // canonical 256×256 PNGs plus gallery.json. PNG because it decodes to the same bytes everywhere:
 // the browser then sees exactly the pixels the Node scripts see (JPEG decoders differ slightly).
+// Also the whole test split, for the experiment's "Run it yourself" (test-set.json and test/*.jpg):
+// kept as the original JPEGs (3 MB, not ~25 MB of PNG), fetched only when a student runs it.
 // Output is gitignored: the photos are never committed.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +12,7 @@ import type { GalleryItem } from '../src/app/gallery/gallery.ts';
 import { cliOptions } from './lib/args.ts';
 import { decodeImageFile } from './lib/leaves.ts';
 import { GALLERY_DIR, leavesDir } from './lib/paths.ts';
+import { TEST_SET_INDEX } from '../src/app/gallery/gallery.ts';
 
 function parseCsv(text: string): Record<string, string>[] {
   const [header, ...rows] = text.trim().split(/\r?\n/).map((line) => line.split(','));
@@ -38,7 +41,24 @@ function main(): void {
     return { id, src: `gallery/${id}.png`, label: row.label as ClassName, species: row.species, condition: row.condition };
   });
   fs.writeFileSync(path.join(GALLERY_DIR, 'gallery.json'), JSON.stringify(items, null, 1));
-  console.log(`build-gallery: ${items.length} leaves → ${path.relative(process.cwd(), GALLERY_DIR)}/`);
+  const testSet = copyTestSplit(dataDir);
+  console.log(`build-gallery: ${items.length} leaves and ${testSet} test images → ${path.relative(process.cwd(), GALLERY_DIR)}/`);
+}
+
+/** The test split as listed in manifest.csv, in the order the experiment script reads it. */
+function copyTestSplit(dataDir: string): number {
+  const rows = parseCsv(fs.readFileSync(path.join(dataDir, 'manifest.csv'), 'utf8')).filter((row) => row.split === 'test');
+  const dir = path.join(GALLERY_DIR, 'test');
+  fs.mkdirSync(dir, { recursive: true });
+  const items: GalleryItem[] = rows
+    .sort((a, b) => CLASS_NAMES.indexOf(a.label as ClassName) - CLASS_NAMES.indexOf(b.label as ClassName) || (a.path < b.path ? -1 : 1))
+    .map((row) => {
+      const file = path.basename(row.path);
+      fs.copyFileSync(path.join(dataDir, row.path), path.join(dir, file));
+      return { id: file.replace(/\.\w+$/, ''), src: `gallery/test/${file}`, label: row.label as ClassName, species: row.species, condition: row.condition };
+    });
+  fs.writeFileSync(path.join(GALLERY_DIR, path.basename(TEST_SET_INDEX)), JSON.stringify(items, null, 1));
+  return items.length;
 }
 
 main();

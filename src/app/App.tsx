@@ -10,7 +10,8 @@ import { ImageViews } from './components/ImageViews';
 import { ModelCard } from './components/ModelCard';
 import { PredictionChart } from './components/PredictionChart';
 import { UploadPicker } from './components/UploadPicker';
-import { downloadAdversarial, selectImage } from './controller';
+import { downloadAdversarial, selectImage, showView } from './controller';
+import { ExperimentView } from './experiment/ExperimentView';
 import { useAppState, type AppState } from './store';
 
 /** A warning when the user's own photo looks unlike the lab photos the models learned from. */
@@ -39,13 +40,17 @@ export function App() {
         <h1>Adversarial Leaves</h1>
         <p className="tagline">How a tiny, invisible change to a photo fools a leaf-disease classifier.</p>
         <BackendBadge backend={state.backend} error={state.backendError} />
+        <nav className="view-switch" aria-label="Views">
+          <button type="button" aria-pressed={state.view === 'lab'} onClick={() => showView('lab')}>Lab</button>
+          <button type="button" aria-pressed={state.view === 'experiment'} onClick={() => showView('experiment')}>Experiment</button>
+        </nav>
       </header>
       {state.notices.length > 0 && (
         <ul className="notices" role="status" data-testid="notices">
           {state.notices.map((n) => <li key={n}>{n}</li>)}
         </ul>
       )}
-      <main>
+      {state.view === 'experiment' ? <main className="single"><ExperimentView state={state} /></main> : <main>
         <section className="picker" aria-labelledby="picker-title">
           <h2 id="picker-title">1. Pick a leaf</h2>
           {state.galleryError && <p role="alert" className="error">{state.galleryError}</p>}
@@ -75,7 +80,7 @@ export function App() {
           </p>
           <Explanation settings={settings} />
         </section>
-      </main>
+      </main>}
       <footer>
         {state.debug && frame && (
           <p data-testid="debug">

@@ -6,14 +6,14 @@ import { isBackendName } from '../backend/names';
 import type { LabFrame } from '../lab/session';
 import { settingsFromQuery, settingsToQuery, type LabSettings } from '../lab/settings';
 import { MODEL_IDS } from '../models/specs';
-import type { ImageSource, LabApi } from '../worker/api';
+import type { ImageSource } from '../worker/api';
 import { fetchGallery } from './gallery/gallery';
-import { getState, setModelStatus, setState, type HistoryPoint } from './store';
+import { getState, isView, setModelStatus, setState, type HistoryPoint, type View } from './store';
+import { worker } from './worker';
 
-const siteUrl = new URL('./', document.baseURI).href;
-const worker = Comlink.wrap<LabApi>(new Worker(new URL('../worker/lab.worker.ts', import.meta.url), { type: 'module' }));
-/** Query parameters that are not part of the lab setting (backend choice), kept in the URL. */
-const PAGE_PARAMS = ['backend', 'allowSoftwareWebGL', 'debug'];
+export const siteUrl = new URL('./', document.baseURI).href;
+/** Query parameters that are not part of the lab setting (backend choice, view), kept in the URL. */
+const PAGE_PARAMS = ['backend', 'allowSoftwareWebGL', 'debug', 'view'];
 let pageParams = new URLSearchParams();
 let version = 0;
 let loopToken = 0;
@@ -24,7 +24,8 @@ const pointOf = (frame: LabFrame): HistoryPoint => ({ t: frame.t, probabilities:
 export async function start(search: string): Promise<void> {
   const params = new URLSearchParams(search);
   pageParams = new URLSearchParams([...params].filter(([k]) => PAGE_PARAMS.includes(k)));
-  setState({ debug: params.get('debug') === '1' });
+  const view = params.get('view');
+  setState({ debug: params.get('debug') === '1', view: isView(view) ? view : 'lab' });
   const backend = params.get('backend');
   const backendReady = worker
     .init({ backend: isBackendName(backend) ? backend : undefined, allowSoftwareWebGL: params.get('allowSoftwareWebGL') === '1' })
@@ -58,6 +59,14 @@ export async function start(search: string): Promise<void> {
 function galleryImage(settings: LabSettings): ImageSource | null {
   const item = getState().gallery.find((g) => g.id === settings.image);
   return item ? { url: new URL(item.src, siteUrl).href } : null;
+}
+
+/** Lab or experiment; the choice stays in the URL, so a link opens the same view. */
+export function showView(view: View): void {
+  if (view === 'lab') pageParams.delete('view');
+  else pageParams.set('view', view);
+  setState({ view });
+  mirrorUrl(getState().settings);
 }
 
 function mirrorUrl(settings: LabSettings): void {

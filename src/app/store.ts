@@ -6,6 +6,7 @@ import type { LabFrame } from '../lab/session';
 import { DEFAULT_SETTINGS, type LabSettings } from '../lab/settings';
 import type { LoadProgress } from '../models/artifacts';
 import type { ModelId } from '../models/specs';
+import type { ImageOutcome } from '../experiment/protocol';
 import type { ModelInfo } from '../worker/api';
 import type { GalleryItem } from './gallery/gallery';
 
@@ -34,7 +35,24 @@ export interface SavedCheck {
   probabilities: Partial<Record<ModelId, number[]>>;
 }
 
+export const VIEWS = ['lab', 'experiment'] as const;
+export type View = (typeof VIEWS)[number];
+export const isView = (v: unknown): v is View => (VIEWS as readonly unknown[]).includes(v);
+
+/** The experiment re-run in this browser ("Run it yourself"). */
+export interface ExperimentRun {
+  status: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+  /** How many test images were asked for. */
+  total: number;
+  /** Outcomes of the images done so far, in order. */
+  images: ImageOutcome[];
+  elapsedMs: number;
+  error: string | null;
+}
+
 export interface AppState {
+  view: View;
+  experimentRun: ExperimentRun;
   backend: BackendInfo | null;
   backendError: string | null;
   models: Record<ModelId, ModelStatus>;
@@ -60,6 +78,8 @@ export interface AppState {
 const emptyModel: ModelStatus = { progress: null, info: null, error: null };
 
 let state: AppState = {
+  view: 'lab',
+  experimentRun: { status: 'idle', total: 0, images: [], elapsedMs: 0, error: null },
   backend: null,
   backendError: null,
   models: { inception_v3: emptyModel, mobilenet_v2: emptyModel },

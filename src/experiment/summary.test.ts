@@ -52,7 +52,7 @@ describe('experiment summary', () => {
   it('says what the data shows: here one step transfers better, and beats noise at both ε', () => {
     const [vsNoise, vsSteps] = interpret(summary, plan);
     expect(vsNoise).toContain('at 2 of 2 values of ε');
-    expect(vsNoise).toContain('f is at 30.0 % against 85.0 % with noise and 90.0 % on clean images');
+    expect(vsNoise).toContain('the widest gap is at ε = 0.1: f is at 30.0 % against 85.0 % with noise and 90.0 % on clean images');
     expect(vsSteps).toContain('T = 1 transfers better than T = 10 at 2 of 2 values of ε and worse at 0');
     expect(vsSteps).toContain('g itself drops to 0.0 % after T = 10 against 20.0 % after T = 1');
   });

@@ -1,5 +1,6 @@
 // The typed interface between the page and the tfjs worker (wired with comlink).
 import type { BackendInfo, BackendRequest } from '../backend/choose';
+import type { ExperimentPlan } from '../experiment/protocol';
 import type { LabFrame } from '../lab/session';
 import type { LabSettings } from '../lab/settings';
 import type { LoadProgress } from '../models/artifacts';
@@ -29,4 +30,6 @@ export interface LabApi {
   restart(): Promise<LabFrame>;
   /** Class probabilities of each loaded model for an 8-bit RGBA image (e.g. the PNG a user saves). */
   classifyPixels(rgba: Uint8ClampedArray): Promise<Partial<Record<ModelId, number[]>>>;
+  /** The experiment's outcomes for one test image whose true label is `label` (needs both models). */
+  experimentOutcomes(url: string, label: number, plan: ExperimentPlan): Promise<string>;
 }

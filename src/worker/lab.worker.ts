@@ -3,6 +3,7 @@ import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend } from '../backend/choose';
 import { CANONICAL_SIZE } from '../config';
+import { batchOutcomes } from '../experiment/outcomes';
 import { LabSession, type LabFrame } from '../lab/session';
 import { fetchSource, loadBaseArtifacts } from '../models/artifacts';
 import { classifierFromArtifacts, type Classifier } from '../models/classifier';
@@ -57,6 +58,17 @@ const api: LabApi = {
   step: () => serial(async () => transferFrame(await session.step())),
   restart: () => serial(async () => transferFrame(await session.restart())),
   classifyPixels: (rgba) => serial(() => classify(rgba)),
+  experimentOutcomes: (url, label, plan) =>
+    serial(async () => {
+      const { inception_v3: f, mobilenet_v2: g } = classifiers;
+      if (!f || !g) throw new Error('the experiment needs both models: still loading');
+      const x0 = await canonicalFromUrl(url);
+      try {
+        return (await batchOutcomes({ f, g }, x0, label, plan))[0];
+      } finally {
+        x0.dispose();
+      }
+    }),
 };
 
 async function classify(rgba: Uint8ClampedArray): Promise<Partial<Record<ModelId, number[]>>> {

@@ -11,9 +11,11 @@ export interface GalleryItem {
 }
 
 export const GALLERY_INDEX = 'gallery/gallery.json';
+/** Every test image, for the experiment's "Run it yourself" (same item shape, JPEG sources). */
+export const TEST_SET_INDEX = 'gallery/test-set.json';
 
-export async function fetchGallery(siteUrl: string): Promise<GalleryItem[]> {
-  const response = await fetch(new URL(GALLERY_INDEX, siteUrl));
-  if (!response.ok) throw new Error(`${GALLERY_INDEX}: HTTP ${response.status} (run \`npm run gallery\`)`);
+export async function fetchGallery(siteUrl: string, index = GALLERY_INDEX): Promise<GalleryItem[]> {
+  const response = await fetch(new URL(index, siteUrl));
+  if (!response.ok) throw new Error(`${index}: HTTP ${response.status} (run \`npm run gallery\`)`);
   return (await response.json()) as GalleryItem[];
 }
