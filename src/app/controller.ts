@@ -5,7 +5,7 @@ import * as Comlink from 'comlink';
 import { isBackendName } from '../backend/names';
 import type { LabFrame } from '../lab/session';
 import { settingsFromQuery, settingsToQuery, type LabSettings } from '../lab/settings';
-import { MODEL_IDS } from '../models/specs';
+import { MODEL_IDS, type ModelId } from '../models/specs';
 import type { ImageSource, LabApi } from '../worker/api';
 import { fetchGallery } from './gallery/gallery';
 import { getState, setModelStatus, setState, type HistoryPoint } from './store';
@@ -41,18 +41,29 @@ export async function start(search: string): Promise<void> {
   }
   if (!(await backendReady)) return;
   // The small substitute first: the lab is usable (black box, noise) before InceptionV3 arrives.
-  for (const id of [...MODEL_IDS].reverse()) {
-    try {
-      const info = await worker.loadModel(id, siteUrl, Comlink.proxy((progress) => setModelStatus(id, { progress })));
-      setModelStatus(id, { info });
-      const { frame, settings } = getState();
-      const image = galleryImage(settings);
-      if (!frame && image) await begin(image, settings);
-      else if (frame?.t === 0 && !getState().running) await begin(null, settings);
-    } catch (e) {
-      setModelStatus(id, { error: message(e) });
-    }
+  for (const id of [...MODEL_IDS].reverse()) await loadModel(id, false);
+}
+
+/** Loads one classifier; a file that fails its check leaves an error (with Retry), not a dead page. */
+async function loadModel(id: ModelId, retry: boolean): Promise<void> {
+  setModelStatus(id, { error: null, progress: null });
+  try {
+    const info = await worker.loadModel(id, siteUrl, Comlink.proxy((progress) => setModelStatus(id, { progress })), retry);
+    setModelStatus(id, { info });
+    const { frame, settings } = getState();
+    const image = galleryImage(settings);
+    if (!frame && image) await begin(image, settings);
+    else if (frame?.t === 0 && !getState().running) await begin(null, settings);
+  } catch (e) {
+    setModelStatus(id, { error: message(e), progress: null });
   }
+}
+
+/** Loads a model that failed again, fetching its files afresh. */
+export async function retryModel(id: ModelId): Promise<void> {
+  const status = getState().models[id];
+  if (!status.error || status.info) return;
+  await loadModel(id, true);
 }
 
 function galleryImage(settings: LabSettings): ImageSource | null {

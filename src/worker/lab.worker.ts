@@ -41,8 +41,8 @@ const transferFrame = (frame: LabFrame) => Comlink.transfer(frame, [frame.image.
 
 const api: LabApi = {
   init: (request) => chooseBackend(request),
-  async loadModel(id, siteUrl, onProgress) {
-    const artifacts = await loadBaseArtifacts(id, fetchSource(siteUrl), onProgress);
+  async loadModel(id, siteUrl, onProgress, retry = false) {
+    const artifacts = await loadBaseArtifacts(id, fetchSource(siteUrl, retry ? 'reload' : 'default'), onProgress);
     const classifier = classifierFromArtifacts(artifacts, HEADS[id]);
     warmUp(classifier);
     classifiers[id]?.dispose();
