@@ -90,7 +90,7 @@ export function App() {
       </main>
       <footer>
         {state.debug && frame && (
-          <p data-testid="debug">
+          <p data-testid="debug" data-tensors={frame.memory.numTensors} data-bytes={frame.memory.numBytes}>
             tensors in the worker: {frame.memory.numTensors} ({(frame.memory.numBytes / 2 ** 20).toFixed(1)} MiB)
           </p>
         )}
