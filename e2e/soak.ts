@@ -3,9 +3,11 @@
 // memory (from the page's debug readout) and the worker's JavaScript heap (over the DevTools
 // protocol: Runtime.getHeapUsage after a forced garbage collection; `performance.memory` does
 // not exist in workers) compared with the start.
-import { expect, type Page } from '@playwright/test';
+import { expect as baseExpect, type Page } from '@playwright/test';
 
 const RUN_T = 50;
+/** Also outside Playwright Test (npm run soak), where expect would give up after 5 s. */
+const expect = baseExpect.configure({ timeout: 300_000 });
 
 export interface SoakOptions {
   /** Attack iterations in all (one Step after each switch, the rest in Runs of T = 50). */
@@ -67,7 +69,7 @@ export async function soak(page: Page, siteUrl: string, { iterations, switches, 
   const iteration = page.getByTestId('iteration');
   const run = page.getByRole('button', { name: 'Run', exact: true });
   await page.goto(new URL(`?backend=wasm&debug=1&image=${ids[0]}&mode=blackbox&eps=0.02&T=${RUN_T}`, siteUrl).href);
-  for (const id of ['inception_v3', 'mobilenet_v2']) await expect(page.getByTestId(`model-${id}`)).toContainText('ready', { timeout: 300_000 });
+  for (const id of ['inception_v3', 'mobilenet_v2']) await expect(page.getByTestId(`model-${id}`)).toContainText('ready');
   await expect(iteration).toHaveText(`0 / ${RUN_T}`);
   // The baseline frame is the one made once both models were loaded (f's verdict is on it).
   for (const id of ['inception_v3', 'mobilenet_v2']) await expect(page.getByTestId(`verdict-${id}`)).toBeVisible();
@@ -90,7 +92,7 @@ export async function soak(page: Page, siteUrl: string, { iterations, switches, 
   let t = switches > 0 ? 1 : 0;
   while (iterations - done >= RUN_T / 2) {
     await run.click();
-    await expect(iteration).toHaveText(`${RUN_T} / ${RUN_T}`, { timeout: 600_000 });
+    await expect(iteration).toHaveText(`${RUN_T} / ${RUN_T}`, { timeout: 900_000 });
     done += RUN_T - t;
     t = 0;
     heap.push(await workerHeap(page));
