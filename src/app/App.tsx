@@ -40,6 +40,7 @@ export function App() {
         <p className="tagline">How a tiny, invisible change to a photo fools a leaf-disease classifier.</p>
         <BackendBadge backend={state.backend} error={state.backendError} />
       </header>
+      {state.backendNotice && <p role="status" className="notices backend-notice" data-testid="backend-notice">{state.backendNotice}</p>}
       {state.notices.length > 0 && (
         <ul className="notices" role="status" data-testid="notices">
           {state.notices.map((n) => <li key={n}>{n}</li>)}

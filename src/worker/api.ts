@@ -18,7 +18,8 @@ export interface ModelInfo {
 export type ImageSource = { url: string } | { blob: Blob };
 
 export interface LabApi {
-  init(request: BackendRequest): Promise<BackendInfo>;
+  /** Starts tfjs; `onContextLost` fires if the WebGL context is lost (this worker is then unusable). */
+  init(request: BackendRequest, onContextLost: () => void): Promise<BackendInfo>;
   /**
    * Loads a classifier from `${siteUrl}models/<id>/`, reporting bytes, each file verified against
    * files.json, and warms it up. `retry`: bypass the HTTP cache (a damaged copy may be in it).
