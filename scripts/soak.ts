@@ -2,9 +2,13 @@
 // A long session in headless Chromium through the real page (wasm backend, black box, T = 50):
 // image switches, then Runs up to the iteration count; prints the worker's tfjs tensors and bytes
 // and its JS heap (after garbage collection, via the DevTools protocol) at the start and the end.
+// It measures the production build (built into a temporary folder and served by `vite preview`),
+// which an edit to the sources cannot reload mid-run.
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { createServer } from 'vite';
+import { build, preview } from 'vite';
 import { CHROMIUM_LAUNCH } from '../e2e/chromium.ts';
 import { soak } from '../e2e/soak.ts';
 import { cliOptions } from './lib/args.ts';
@@ -16,8 +20,9 @@ async function main() {
     switches: { type: 'string', default: '100' },
     port: { type: 'string', default: '5187' },
   });
-  const server = await createServer({ server: { port: Number(opts.port), strictPort: true }, logLevel: 'error' });
-  await server.listen();
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'adversarial-leaves-soak-'));
+  await build({ build: { outDir, emptyOutDir: true }, logLevel: 'error' });
+  const server = await preview({ build: { outDir }, preview: { port: Number(opts.port), strictPort: true }, logLevel: 'error' });
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const page = await browser.newPage();
@@ -40,6 +45,7 @@ async function main() {
   } finally {
     await browser.close();
     await server.close();
+    fs.rmSync(outDir, { recursive: true, force: true });
   }
 }
 
