@@ -92,7 +92,11 @@ export async function soak(page: Page, siteUrl: string, { iterations, switches, 
   let t = switches > 0 ? 1 : 0;
   while (iterations - done >= RUN_T / 2) {
     await run.click();
+    // Running (the previous Run's last frame, t = T, is still on screen until the reset)…
+    await expect(run).toBeDisabled();
+    // …until t = T again.
     await expect(iteration).toHaveText(`${RUN_T} / ${RUN_T}`, { timeout: 900_000 });
+    await expect(run).toBeEnabled();
     done += RUN_T - t;
     t = 0;
     heap.push(await workerHeap(page));
