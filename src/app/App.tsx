@@ -10,7 +10,7 @@ import { ImageViews } from './components/ImageViews';
 import { ModelCard } from './components/ModelCard';
 import { PredictionChart } from './components/PredictionChart';
 import { UploadPicker } from './components/UploadPicker';
-import { downloadAdversarial, selectImage } from './controller';
+import { downloadAdversarial, retryModel, selectImage } from './controller';
 import { useAppState, type AppState } from './store';
 
 /** A warning when the user's own photo looks unlike the lab photos the models learned from. */
@@ -40,6 +40,7 @@ export function App() {
         <p className="tagline">How a tiny, invisible change to a photo fools a leaf-disease classifier.</p>
         <BackendBadge backend={state.backend} error={state.backendError} />
       </header>
+      {state.backendNotice && <p role="status" className="notices backend-notice" data-testid="backend-notice">{state.backendNotice}</p>}
       {state.notices.length > 0 && (
         <ul className="notices" role="status" data-testid="notices">
           {state.notices.map((n) => <li key={n}>{n}</li>)}
@@ -59,7 +60,19 @@ export function App() {
         <section className="lab" aria-labelledby="lab-title">
           <h2 id="lab-title">2. Attack it</h2>
           <AttackControls settings={settings} running={state.running} ready={ready} />
-          {attacked && !models[attacked].info && <p className="muted">{MODEL_SPECS[attacked].title} ({MODEL_SPECS[attacked].role}) is still loading: this attack starts when it is ready.</p>}
+          {attacked && !models[attacked].info && (
+            <p className="muted" data-testid="attack-waiting">
+              {MODEL_SPECS[attacked].title} ({MODEL_SPECS[attacked].role}){' '}
+              {models[attacked].error ? (
+                <>
+                  could not be loaded, and this attack needs it; the other modes still work.{' '}
+                  <button type="button" onClick={() => void retryModel(attacked)}>Retry loading {MODEL_SPECS[attacked].title}</button>
+                </>
+              ) : (
+                'is still loading: this attack starts when it is ready.'
+              )}
+            </p>
+          )}
           {state.labError && <p role="alert" className="error">{state.labError}</p>}
           <ImageViews original={state.originalImage} frame={frame} describe={describe} />
           <AttackStats frame={frame} epsilon={settings.epsilon} original={state.original} models={shown} />
@@ -78,7 +91,7 @@ export function App() {
       </main>
       <footer>
         {state.debug && frame && (
-          <p data-testid="debug">
+          <p data-testid="debug" data-tensors={frame.memory.numTensors} data-bytes={frame.memory.numBytes}>
             tensors in the worker: {frame.memory.numTensors} ({(frame.memory.numBytes / 2 ** 20).toFixed(1)} MiB)
           </p>
         )}

@@ -2,18 +2,34 @@
 // the newest setting always wins: every new image, setting or reset bumps `version`, and answers
 // that belong to an older version are dropped; at most one run loop is live (`loopToken`).
 import * as Comlink from 'comlink';
+import type { BackendRequest } from '../backend/choose';
 import { isBackendName } from '../backend/names';
+import { contextLossNotice, fallbackNotice, MAX_CONTEXT_LOSSES } from '../backend/notice';
 import type { LabFrame } from '../lab/session';
 import { settingsFromQuery, settingsToQuery, type LabSettings } from '../lab/settings';
-import { MODEL_IDS } from '../models/specs';
+import { MODEL_IDS, type ModelId } from '../models/specs';
 import type { ImageSource, LabApi } from '../worker/api';
 import { fetchGallery } from './gallery/gallery';
 import { getState, setModelStatus, setState, type HistoryPoint } from './store';
 
 const siteUrl = new URL('./', document.baseURI).href;
-const worker = Comlink.wrap<LabApi>(new Worker(new URL('../worker/lab.worker.ts', import.meta.url), { type: 'module' }));
+/** The tfjs worker; replaced by a fresh one (a new WebGL context) when its context is lost. */
+let rawWorker: Worker;
+let worker: Comlink.Remote<LabApi>;
+function spawnWorker(): void {
+  rawWorker = new Worker(new URL('../worker/lab.worker.ts', import.meta.url), { type: 'module' });
+  worker = Comlink.wrap<LabApi>(rawWorker);
+  workerHasImage = false;
+}
+let backendRequest: BackendRequest = {};
+let contextLosses = 0;
+/** x⁰'s source (a gallery URL or the user's file), to start again on a new worker. */
+let currentImage: ImageSource | null = null;
+/** Whether the worker has been given x⁰ (a fresh one after a context loss has not). */
+let workerHasImage = false;
+spawnWorker();
 /** Query parameters that are not part of the lab setting (backend choice), kept in the URL. */
-const PAGE_PARAMS = ['backend', 'allowSoftwareWebGL', 'debug'];
+const PAGE_PARAMS = ['backend', 'allowSoftwareWebGL', 'debug', 'disableWebGL'];
 let pageParams = new URLSearchParams();
 let version = 0;
 let loopToken = 0;
@@ -26,12 +42,8 @@ export async function start(search: string): Promise<void> {
   pageParams = new URLSearchParams([...params].filter(([k]) => PAGE_PARAMS.includes(k)));
   setState({ debug: params.get('debug') === '1' });
   const backend = params.get('backend');
-  const backendReady = worker
-    .init({ backend: isBackendName(backend) ? backend : undefined, allowSoftwareWebGL: params.get('allowSoftwareWebGL') === '1' })
-    .then(
-      (info) => (setState({ backend: info }), true),
-      (e) => (setState({ backendError: message(e) }), false),
-    );
+  backendRequest = { backend: isBackendName(backend) ? backend : undefined, allowSoftwareWebGL: params.get('allowSoftwareWebGL') === '1', disableWebGL: params.get('disableWebGL') === '1' };
+  const backendReady = initBackend().then((ok) => (ok && setState({ backendNotice: fallbackNotice(getState().backend!) }), ok));
   try {
     const gallery = await fetchGallery(siteUrl);
     const { settings, notices } = settingsFromQuery(search, gallery.map((g) => g.id));
@@ -41,18 +53,62 @@ export async function start(search: string): Promise<void> {
   }
   if (!(await backendReady)) return;
   // The small substitute first: the lab is usable (black box, noise) before InceptionV3 arrives.
-  for (const id of [...MODEL_IDS].reverse()) {
-    try {
-      const info = await worker.loadModel(id, siteUrl, Comlink.proxy((progress) => setModelStatus(id, { progress })));
-      setModelStatus(id, { info });
-      const { frame, settings } = getState();
-      const image = galleryImage(settings);
-      if (!frame && image) await begin(image, settings);
-      else if (frame?.t === 0 && !getState().running) await begin(null, settings);
-    } catch (e) {
-      setModelStatus(id, { error: message(e) });
-    }
+  for (const id of [...MODEL_IDS].reverse()) await loadModel(id, false);
+}
+
+async function initBackend(): Promise<boolean> {
+  try {
+    setState({ backend: await worker.init(backendRequest, Comlink.proxy(() => void recoverFromContextLoss())), backendError: null });
+    return true;
+  } catch (e) {
+    setState({ backendError: message(e) });
+    return false;
   }
+}
+
+/**
+ * The worker's WebGL context was lost, and every tensor with it: a fresh worker (a new context;
+ * wasm after repeated losses), the models reloaded, the same image and setting from x⁰, running
+ * again if it was running. Calls still waiting on the old worker never answer; versions drop them.
+ */
+async function recoverFromContextLoss(): Promise<void> {
+  contextLosses++;
+  const fallback = contextLosses >= MAX_CONTEXT_LOSSES;
+  const wasRunning = getState().running;
+  stopLoop();
+  version++;
+  worker[Comlink.releaseProxy]();
+  rawWorker.terminate();
+  spawnWorker();
+  if (fallback) backendRequest = { backend: 'wasm' };
+  const reload = [...MODEL_IDS].reverse().filter((id) => !getState().models[id].error);
+  for (const id of reload) setModelStatus(id, { info: null, progress: null });
+  setState({ backend: null, backendNotice: contextLossNotice(contextLosses, fallback) });
+  if (!(await initBackend())) return;
+  for (const id of reload) await loadModel(id, false);
+  if (wasRunning) void run();
+}
+
+/** Loads one classifier; a file that fails its check leaves an error (with Retry), not a dead page. */
+async function loadModel(id: ModelId, retry: boolean): Promise<void> {
+  setModelStatus(id, { error: null, progress: null });
+  try {
+    const info = await worker.loadModel(id, siteUrl, Comlink.proxy((progress) => setModelStatus(id, { progress })), retry);
+    setModelStatus(id, { info });
+    const { frame, settings } = getState();
+    const image = currentImage ?? galleryImage(settings);
+    if (image && (!frame || !workerHasImage)) await begin(image, settings);
+    else if (frame?.t === 0 && !getState().running) await begin(null, settings);
+  } catch (e) {
+    setModelStatus(id, { error: message(e), progress: null });
+  }
+}
+
+/** Loads a model that failed again, fetching its files afresh. */
+export async function retryModel(id: ModelId): Promise<void> {
+  const status = getState().models[id];
+  if (!status.error || status.info) return;
+  await loadModel(id, true);
 }
 
 function galleryImage(settings: LabSettings): ImageSource | null {
@@ -81,10 +137,16 @@ function accept(frame: LabFrame, fresh: boolean): void {
 /** Starts over from x⁰ (a new image when `image` is given) with `settings`. */
 async function begin(image: ImageSource | null, settings: LabSettings): Promise<void> {
   const v = ++version;
+  // A fresh worker (after a context loss) has no x⁰ yet: give it the current one.
+  const source = image ?? (workerHasImage ? null : currentImage);
+  if (source) {
+    currentImage = source;
+    workerHasImage = true;
+  }
   setState({ settings });
   if (!getState().upload) mirrorUrl(settings);
   try {
-    const frame = await worker.start(image, settings);
+    const frame = await worker.start(source, settings);
     if (v === version) accept(frame, true);
   } catch (e) {
     if (v === version) setState({ labError: message(e) });

@@ -37,6 +37,8 @@ export interface SavedCheck {
 export interface AppState {
   backend: BackendInfo | null;
   backendError: string | null;
+  /** Why the page runs on a slower backend than it could, or what happened to the GPU. */
+  backendNotice: string | null;
   models: Record<ModelId, ModelStatus>;
   gallery: GalleryItem[];
   galleryError: string | null;
@@ -62,6 +64,7 @@ const emptyModel: ModelStatus = { progress: null, info: null, error: null };
 let state: AppState = {
   backend: null,
   backendError: null,
+  backendNotice: null,
   models: { inception_v3: emptyModel, mobilenet_v2: emptyModel },
   gallery: [],
   galleryError: null,

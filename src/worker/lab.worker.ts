@@ -2,6 +2,8 @@
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend } from '../backend/choose';
+import { watchContextLoss } from '../backend/context-loss';
+import { loseContextForTest, removeWebGLForTest } from '../backend/gpu-faults';
 import { CANONICAL_SIZE } from '../config';
 import { LabSession, type LabFrame } from '../lab/session';
 import { fetchSource, loadBaseArtifacts } from '../models/artifacts';
@@ -40,9 +42,14 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
 const transferFrame = (frame: LabFrame) => Comlink.transfer(frame, [frame.image.buffer, frame.perturbation.buffer]);
 
 const api: LabApi = {
-  init: (request) => chooseBackend(request),
-  async loadModel(id, siteUrl, onProgress) {
-    const artifacts = await loadBaseArtifacts(id, fetchSource(siteUrl), onProgress);
+  async init(request, onContextLost) {
+    if (import.meta.env.DEV && request.disableWebGL) removeWebGLForTest();
+    const info = await chooseBackend(request);
+    watchContextLoss(onContextLost);
+    return info;
+  },
+  async loadModel(id, siteUrl, onProgress, retry = false) {
+    const artifacts = await loadBaseArtifacts(id, fetchSource(siteUrl, retry ? 'reload' : 'default'), onProgress);
     const classifier = classifierFromArtifacts(artifacts, HEADS[id]);
     warmUp(classifier);
     classifiers[id]?.dispose();
@@ -72,3 +79,5 @@ async function classify(rgba: Uint8ClampedArray): Promise<Partial<Record<ModelId
 }
 
 Comlink.expose(api);
+// Dev server only (e2e tests): lose the WebGL context as a driver reset would.
+if (import.meta.env.DEV) Object.assign(self, { loseContextForTest });
