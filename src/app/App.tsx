@@ -62,12 +62,12 @@ export function App() {
           {attacked && !models[attacked].info && <p className="muted">{MODEL_SPECS[attacked].title} ({MODEL_SPECS[attacked].role}) is still loading: this attack starts when it is ready.</p>}
           {state.labError && <p role="alert" className="error">{state.labError}</p>}
           <ImageViews original={state.originalImage} frame={frame} describe={describe} />
-          <AttackStats frame={frame} epsilon={settings.epsilon} original={state.original} models={shown} />
+          <AttackStats frame={frame} original={state.original} models={shown} />
           {frame && <PredictionChart history={state.history} target={frame.target} iterations={frame.iterations} models={shown.filter((id) => models[id].info)} />}
           <p className="download">
             <button type="button" onClick={() => void downloadAdversarial()} disabled={!frame}>Download adversarial PNG</button>
             {saved && (
-              <span data-testid="saved-check">
+              <span data-testid="saved-check" data-probabilities={JSON.stringify(saved)}>
                 {' '}The saved 8-bit PNG (pixels rounded to 1/255) {predictedClass(saved) === frame!.target ? 'still fools f' : 'no longer fools f'}: f says{' '}
                 {(Math.max(...saved) * 100).toFixed(1)}% {CLASS_NAMES[predictedClass(saved)]}.
               </span>
