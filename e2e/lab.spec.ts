@@ -32,7 +32,7 @@ for (const backend of ['webgl', 'wasm'] as const) {
 test('black box attacks g and updates both models; random noise runs; tensors return to baseline after Reset', async ({ page }, info) => {
   await openLab(page, `backend=wasm&image=${LEAF}&debug=1`);
   await waitReady(page);
-  const baseline = await page.getByTestId('debug').textContent();
+  const baseline = await page.getByTestId('debug-memory').textContent();
   await page.getByRole('button', { name: 'Black box, T = 10' }).click();
   await expect(page.getByRole('radio', { name: 'Black box' })).toBeChecked();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -45,7 +45,7 @@ test('black box attacks g and updates both models; random noise runs; tensors re
 
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(page.getByTestId('iteration')).toHaveText('0 / 10');
-  await expect(page.getByTestId('debug')).toHaveText(baseline!);
+  await expect(page.getByTestId('debug-memory')).toHaveText(baseline!);
 
   await page.getByRole('radio', { name: 'Random noise' }).check();
   await expect(page.getByRole('slider', { name: /iterations/ })).toBeDisabled();

@@ -2,8 +2,10 @@
 // the pixels on screen. Everything through the page as a user drives it.
 import fs from 'node:fs';
 import { PNG } from 'pngjs';
+import type { Page } from '@playwright/test';
+import { animatedGif, bandedPng, flatBlockJpeg, jpegOf, pngOf } from '../src/images/testing/make-images';
 import { expect, test } from './fixtures';
-import { canvasPixels, LEAF, linf, openLab, waitReady } from './lab-page';
+import { canvasPixels, LEAF, linf, openLab, shot, waitReady } from './lab-page';
 
 const maxDifference = (a: number[], b: number[]) => a.reduce((most, v, i) => Math.max(most, Math.abs(v - b[i])), 0);
 
@@ -27,4 +29,82 @@ test('truthful numbers: L∞ and probabilities shown are those of the 8-bit pixe
   await expect(savedCheck).toBeVisible();
   const verdict = await page.getByTestId('verdict-inception_v3').getAttribute('data-probabilities');
   expect(JSON.parse((await savedCheck.getAttribute('data-probabilities'))!)).toEqual(JSON.parse(verdict!));
+});
+
+type Upload = { name: string; mimeType: string; buffer: Buffer } | string;
+const upload = (page: Page, file: Upload) => page.getByLabel('Use your own image').setInputFiles(file);
+/** The RGBA of one pixel of the original view. */
+const originalPixel = async (page: Page, x: number, y: number) => {
+  const pixels = await canvasPixels(page, 'view-original');
+  return pixels.slice((y * 256 + x) * 4, (y * 256 + x) * 4 + 3);
+};
+const near = (actual: number[], expected: number[], tolerance = 2) => actual.every((v, i) => Math.abs(v - expected[i]) <= tolerance);
+
+test('bad images are refused before decoding, with a reason, and the previous leaf and setting stay', async ({ page }, info) => {
+  await openLab(page, `backend=wasm&image=${LEAF}&eps=0.02`);
+  await waitReady(page);
+  const before = await canvasPixels(page, 'view-original');
+  const huge = info.outputPath('huge.jpg');
+  const bytes = Buffer.alloc(200 * 2 ** 20);
+  bytes.set([0xff, 0xd8, 0xff, 0xe0]);
+  fs.writeFileSync(huge, bytes);
+  const leafJpeg = jpegOf(256, 256, (x, y) => [x, y, 128, 255]);
+  const cases: [Upload, RegExp][] = [
+    [{ name: 'holiday.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('These are my notes, renamed to .jpg.\n'.repeat(40)) }, /holiday\.jpg is not an image the lab can read/],
+    [{ name: 'cut-off.jpg', mimeType: 'image/jpeg', buffer: leafJpeg.subarray(0, Math.floor(leafJpeg.length / 2)) }, /cut-off\.jpg could not be used: .*damaged, cut off/],
+    [{ name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) }, /empty\.png is empty/],
+    [huge, /huge\.jpg is 200 MB: the lab takes images up to 50 MB/],
+    [{ name: 'drawing.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="window.pwned=1"><script>window.pwned=1</script><rect width="9" height="9"/></svg>') }, /drawing\.svg is an SVG drawing/],
+  ];
+  for (const [file, notice] of cases) {
+    await upload(page, file);
+    await expect(page.getByTestId('notices')).toContainText(notice);
+    await expect(page.getByTestId('notices')).toContainText('The previous image stays.');
+    if (file === huge) await shot(page, info, 'refused-200MB');
+    expect(await canvasPixels(page, 'view-original')).toEqual(before);
+    await expect(page.getByTestId(`leaf-${LEAF}`)).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('epsilon-value')).toHaveText('0.0200');
+    await expect(page.getByTestId('upload-info')).toHaveCount(0);
+  }
+  fs.rmSync(huge);
+  expect(await page.evaluate(() => 'pwned' in window)).toBe(false);
+  await expect(page).toHaveURL(new RegExp(`image=${LEAF}`));
+  // The lab still works on the leaf.
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('iteration')).toHaveText('1 / 1');
+});
+
+test('odd images are used with what became of them said: tiny, huge, transparent, grayscale, CMYK, animated', async ({ page }, info) => {
+  await openLab(page, `backend=wasm&image=${LEAF}`);
+  await waitReady(page);
+  const cases: { file: { name: string; mimeType: string; buffer: Buffer }; size: string; note: RegExp | null; pixels: [number, number, number[]][] }[] = [
+    { file: { name: 'dot.png', mimeType: 'image/png', buffer: pngOf(1, 1, () => [200, 40, 90, 255]) }, size: '1×1', note: /only 1 pixel across: scaled up 256×/, pixels: [[128, 128, [200, 40, 90]], [0, 0, [200, 40, 90]]] },
+    // Red and blue bands outside the centred 8000×8000 square: the crop leaves only green.
+    { file: { name: 'panorama.png', mimeType: 'image/png', buffer: bandedPng(10000, 8000, [0, 160, 0], [[255, 0, 0], [0, 0, 255]]) }, size: '10000×8000', note: null, pixels: [[128, 128, [0, 160, 0]], [3, 128, [0, 160, 0]], [252, 128, [0, 160, 0]]] },
+    // Left half opaque green; right half fully transparent, its hidden colour black.
+    { file: { name: 'cut-out.png', mimeType: 'image/png', buffer: pngOf(256, 256, (x) => (x < 128 ? [30, 120, 40, 255] : [0, 0, 0, 0])) }, size: '256×256', note: /transparent areas: they were composited on white/, pixels: [[60, 128, [30, 120, 40]], [200, 128, [255, 255, 255]]] },
+    { file: { name: 'grey.jpg', mimeType: 'image/jpeg', buffer: flatBlockJpeg(32, 32, 1, () => 90) }, size: '256×256', note: /grayscale/, pixels: [[128, 128, [90, 90, 90]]] },
+    // Adobe CMYK is stored inverted: 255 is no ink. No cyan and yellow, full magenta, no black.
+    { file: { name: 'print.jpg', mimeType: 'image/jpeg', buffer: flatBlockJpeg(32, 32, 4, (c) => [255, 0, 255, 255][c]) }, size: '256×256', note: /CMYK \(print\) JPEG: the browser converted it to RGB/, pixels: [[128, 128, [255, 0, 255]]] },
+    { file: { name: 'blink.gif', mimeType: 'image/gif', buffer: animatedGif(300, 300, [[220, 30, 30], [30, 30, 220]]) }, size: '300×300', note: /animated: only its first frame is used/, pixels: [[128, 128, [220, 30, 30]]] },
+  ];
+  for (const { file, size, note, pixels } of cases) {
+    await upload(page, file);
+    await expect(page.getByTestId('upload-info')).toContainText(`${file.name} (${size})`);
+    if (note) await expect(page.getByTestId('upload-notes')).toContainText(note);
+    else await expect(page.getByTestId('upload-notes')).toHaveCount(0);
+    for (const [x, y, rgb] of pixels) {
+      // Within 2 levels of the expected colour (then reported as exactly it), else the pixel itself.
+      const seen = async () => ((p) => (near(p, rgb) ? rgb : p))(await originalPixel(page, x, y));
+      await expect.poll(seen, { message: `${file.name} at (${x}, ${y})` }).toEqual(rgb);
+    }
+    await expect(page.getByTestId('iteration')).toHaveText('0 / 1');
+    if (file.name === 'cut-out.png') await shot(page, info, 'transparent-upload');
+  }
+  // The last good upload stays when a damaged one follows.
+  await upload(page, { name: 'broken.gif', mimeType: 'image/gif', buffer: animatedGif(300, 300, [[0, 0, 0]]).subarray(0, 40) });
+  await expect(page.getByTestId('notices')).toContainText('broken.gif could not be used');
+  await expect(page.getByTestId('upload-info')).toContainText('blink.gif (300×300)');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('iteration')).toHaveText('1 / 1');
 });

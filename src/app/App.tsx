@@ -79,7 +79,14 @@ export function App() {
       <footer>
         {state.debug && frame && (
           <p data-testid="debug">
-            tensors in the worker: {frame.memory.numTensors} ({(frame.memory.numBytes / 2 ** 20).toFixed(1)} MiB)
+            <span data-testid="debug-memory">tensors in the worker: {frame.memory.numTensors} ({(frame.memory.numBytes / 2 ** 20).toFixed(1)} MiB)</span> ·{' '}
+            <span data-testid="debug-loops" data-live={state.loops.live} data-most={state.loops.most}>
+              run loops: {state.loops.live} live, at most {state.loops.most} at once
+            </span>{' '}
+            ·{' '}
+            <span data-testid="debug-frame" data-epsilon={frame.settings.epsilon} data-iterations={frame.settings.iterations} data-mode={frame.settings.mode}>
+              frame of ε = {frame.settings.epsilon}, T = {frame.settings.iterations}, {frame.settings.mode}
+            </span>
           </p>
         )}
         Leaf photos: PlantVillage (Hughes &amp; Salathé 2015) and Rauf et al. (2019) citrus leaves. Base models from nsfwjs (MIT).
