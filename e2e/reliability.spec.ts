@@ -108,3 +108,31 @@ test('odd images are used with what became of them said: tiny, huge, transparent
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('iteration')).toHaveText('1 / 1');
 });
+
+test('hostile links are clamped or ignored with a visible notice, and nothing in them runs', async ({ page }) => {
+  const script = encodeURIComponent('<script>window.pwned=1</script>');
+  const img = encodeURIComponent('<img src=x onerror="window.pwned=1">');
+  const cases: { query: string; notices: string[]; epsilon: string; iterations: string }[] = [
+    { query: `eps=abc&T=2.5&image=nope&mode=${script}`, notices: ['Ignored eps=abc: not a number.', 'T=2.5 is out of range: using 3.', 'a leaf that is not in the gallery', 'Ignored an unknown attack mode'], epsilon: '0.0100', iterations: '3' },
+    { query: 'eps=-1&T=0', notices: ['eps=-1 is out of range: using 0.', 'T=0 is out of range: using 1.'], epsilon: '0.0000', iterations: '1' },
+    { query: `eps=1e9&T=1e9&mode=${img}&target=${img}`, notices: ['eps=1e9 is out of range: using 0.1.', 'T=1e9 is out of range: using 50.', 'Ignored an unknown attack mode', 'Ignored an unknown target'], epsilon: '0.1000', iterations: '50' },
+    // 100 kB: more than servers take in a request line, so the test serves the page for it.
+    { query: `eps=0.05&mode=${script}&junk=${'x'.repeat(100_000)}`, notices: ['The link was too long and was ignored.'], epsilon: '0.0100', iterations: '1' },
+  ];
+  await page.route(
+    (url) => url.search.length > 50_000,
+    (route) => route.continue({ url: new URL('/', route.request().url()).href }),
+  );
+  for (const { query, notices, epsilon, iterations } of cases) {
+    await page.goto(`/?backend=wasm&${query}`);
+    for (const notice of notices) await expect(page.getByTestId('notices')).toContainText(notice);
+    await expect(page.getByTestId('notices').getByRole('listitem')).toHaveCount(notices.length);
+    await expect(page.getByTestId('epsilon-value')).toHaveText(epsilon);
+    await expect(page.getByTestId('iterations-value')).toHaveText(iterations);
+    await expect(page.getByRole('radio', { name: 'White box' })).toBeChecked();
+    // The address bar is rewritten with the setting actually used.
+    await expect.poll(() => page.url()).not.toMatch(/script|onerror|junk|nope|abc|1e9/);
+    expect(await page.evaluate(() => 'pwned' in window)).toBe(false);
+    expect(await page.locator('#root script, #root img[src="x"]').count()).toBe(0);
+  }
+});

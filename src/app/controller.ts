@@ -49,6 +49,7 @@ export async function start(search: string): Promise<void> {
     const gallery = await fetchGallery(siteUrl);
     const { settings, notices } = settingsFromQuery(search, gallery.map((g) => g.id));
     setState({ gallery, settings: { ...settings, image: settings.image ?? gallery[0]?.id ?? null }, notices });
+    mirrorUrl(); // the address bar shows the setting used, not what the link said
   } catch (e) {
     setState({ galleryError: message(e) }); // an uploaded photo still works
   }
