@@ -177,6 +177,7 @@ test('a storm of 50 slider moves a second for 10 s, with Run/Pause hammered and 
   const frame = page.getByTestId('debug-frame');
   await expect(frame).toHaveAttribute('data-epsilon', '0.0375');
   await expect(frame).toHaveAttribute('data-mode', 'blackbox');
+  await expect(page.getByTestId('frame-area')).toHaveAttribute('aria-busy', 'false');
   await expect(page.getByTestId('iteration')).toHaveText('20 / 20', { timeout: 120_000 });
   await page.waitForTimeout(1000);
   await expect(frame).toHaveAttribute('data-epsilon', '0.0375');

@@ -1,4 +1,5 @@
 import { ATTACKED_MODEL } from '../lab/session';
+import { settingsToQuery } from '../lab/settings';
 import { CLASS_NAMES, predictedClass } from '../config';
 import { MODEL_IDS, MODEL_SPECS, type ModelId } from '../models/specs';
 import { AttackControls } from './components/AttackControls';
@@ -33,6 +34,8 @@ export function App() {
   const shown: ModelId[] = settings.mode === 'blackbox' ? ['inception_v3', 'mobilenet_v2'] : ['inception_v3'];
   const warning = farFromTraining(state);
   const saved = state.saved?.probabilities.inception_v3;
+  // The frame shown is of an older setting until the newest one's arrives (a slider being dragged).
+  const updating = Boolean(frame) && settingsToQuery(frame!.settings) !== settingsToQuery(settings);
   return (
     <div className="app">
       <header>
@@ -61,8 +64,10 @@ export function App() {
           <AttackControls settings={settings} running={state.running} ready={ready} />
           {attacked && !models[attacked].info && <p className="muted">{MODEL_SPECS[attacked].title} ({MODEL_SPECS[attacked].role}) is still loading: this attack starts when it is ready.</p>}
           {state.labError && <p role="alert" className="error">{state.labError}</p>}
-          <ImageViews original={state.originalImage} frame={frame} describe={describe} />
-          <AttackStats frame={frame} original={state.original} models={shown} />
+          <div className="frame-area" aria-busy={updating} data-testid="frame-area">
+            <ImageViews original={state.originalImage} frame={frame} describe={describe} />
+            <AttackStats frame={frame} original={state.original} models={shown} />
+          </div>
           {frame && <PredictionChart history={state.history} target={frame.target} iterations={frame.iterations} models={shown.filter((id) => models[id].info)} />}
           <p className="download">
             <button type="button" onClick={() => void downloadAdversarial()} disabled={!frame}>Download adversarial PNG</button>

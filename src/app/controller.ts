@@ -161,8 +161,9 @@ export async function selectImage(id: string): Promise<void> {
  */
 export async function uploadImage(file: File): Promise<void> {
   const refuse = (why: string) => setState({ notices: [`${file.name} ${why} The previous image stays.`] });
-  const head = new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer());
-  const inspected = inspectImageFile(file.size, head);
+  const head = await file.slice(0, HEADER_BYTES).arrayBuffer().catch(() => null);
+  if (!head) return refuse('could not be read.');
+  const inspected = inspectImageFile(file.size, new Uint8Array(head));
   if ('problem' in inspected) return refuse(inspected.problem);
   halt();
   const before = getState().settings;
