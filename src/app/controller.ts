@@ -5,9 +5,9 @@
 // sends the worker only the newest setting once it is free (`starting`), not fifty a second.
 import * as Comlink from 'comlink';
 import { isBackendName } from '../backend/names';
+import { CANONICAL_SIZE } from '../config';
 import type { LabFrame } from '../lab/session';
 import { settingsFromQuery, settingsToQuery, type LabSettings } from '../lab/settings';
-import { CANONICAL_SIZE } from '../config';
 import { HEADER_BYTES, inspectImageFile, uploadNotes } from '../images/image-file';
 import { MODEL_IDS } from '../models/specs';
 import type { ImageSource, LabApi } from '../worker/api';
