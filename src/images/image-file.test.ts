@@ -24,6 +24,14 @@ describe('an uploaded file, judged before decoding', () => {
     expect(header(animatedGif(4, 3, [[255, 0, 0], [0, 0, 255]]))).toMatchObject({ format: 'gif', width: 4, height: 3, animated: true });
     expect(header(animatedGif(4, 3, [[255, 0, 0]]))).toMatchObject({ format: 'gif', animated: false });
     expect(header(pngOf(1, 1, grey))).toMatchObject({ width: 1, height: 1 });
+    const webp = Buffer.from('RIFF\0\0\0\0WEBPVP8X\x0a\0\0\0\x02\0\0\0\x3f\x01\0\xc7\0\0', 'latin1'); // animated, 320×200
+    expect(header(webp)).toMatchObject({ format: 'webp', width: 320, height: 200, animated: true });
+    const bmp = Buffer.alloc(54);
+    bmp.write('BM');
+    bmp.writeInt32LE(640, 18);
+    bmp.writeInt32LE(-480, 22); // top-down rows
+    expect(header(bmp)).toMatchObject({ format: 'bmp', width: 640, height: 480 });
+    expect(header(Buffer.from('\0\0\0\x1cftypavif\0\0\0\0', 'latin1'))).toMatchObject({ format: 'avif' });
   });
 
   it('takes a 10000×8000 photo (80 megapixels) but not 12000×10000', () => {

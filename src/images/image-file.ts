@@ -1,7 +1,7 @@
 // What a user's file is, judged from its size and first bytes before anything decodes it: a huge
 // or wrong file gets a clear message at once and never reaches the decoder. Pure (no DOM).
 
-export type ImageFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'bmp';
+export type ImageFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'bmp' | 'avif';
 
 /** Facts from the file's header; the size is absent where the header does not say it simply. */
 export interface ImageHeader {
@@ -19,7 +19,7 @@ export const MAX_PIXELS = 100e6;
 /** How much of the file the header checks read (a JPEG's size can sit behind large metadata). */
 export const HEADER_BYTES = 2 ** 20;
 
-const FORMATS = 'PNG, JPEG, GIF, WebP or BMP';
+const FORMATS = 'PNG, JPEG, GIF, WebP, AVIF or BMP';
 const MB = 2 ** 20;
 
 /** A user-facing reason the file cannot be used, or its header. `head` is the file's first bytes. */
@@ -57,6 +57,8 @@ function readHeader(b: Uint8Array): ImageHeader | null {
     return { ...plain, format: 'gif', width: u16le(b, 6), height: u16le(b, 8), animated: gifFrames(b) > 1 };
   }
   if (ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') return { ...plain, format: 'webp', ...webpSize(b), animated: webpAnimated(b) };
+  // AVIF: an ISO media file whose brand says so (its size sits deep in boxes: the decoder finds it).
+  if (ascii(b, 4, 4) === 'ftyp' && /^avi[fs]$/.test(ascii(b, 8, 4))) return { ...plain, format: 'avif' };
   if (ascii(b, 0, 2) === 'BM' && b.length >= 26) {
     const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
     return { ...plain, format: 'bmp', width: Math.abs(view.getInt32(18, true)), height: Math.abs(view.getInt32(22, true)) };
