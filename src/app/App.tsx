@@ -1,4 +1,5 @@
 import { ATTACKED_MODEL } from '../lab/session';
+import { settingsToQuery } from '../lab/settings';
 import { CLASS_NAMES, predictedClass } from '../config';
 import { MODEL_IDS, MODEL_SPECS, type ModelId } from '../models/specs';
 import { AttackControls } from './components/AttackControls';
@@ -33,6 +34,8 @@ export function App() {
   const shown: ModelId[] = settings.mode === 'blackbox' ? ['inception_v3', 'mobilenet_v2'] : ['inception_v3'];
   const warning = farFromTraining(state);
   const saved = state.saved?.probabilities.inception_v3;
+  // The frame shown is of an older setting until the newest one's arrives (a slider being dragged).
+  const updating = Boolean(frame) && settingsToQuery(frame!.settings) !== settingsToQuery(settings);
   return (
     <div className="app">
       <header>
@@ -74,13 +77,15 @@ export function App() {
             </p>
           )}
           {state.labError && <p role="alert" className="error">{state.labError}</p>}
-          <ImageViews original={state.originalImage} frame={frame} describe={describe} />
-          <AttackStats frame={frame} epsilon={settings.epsilon} original={state.original} models={shown} />
+          <div className="frame-area" aria-busy={updating} data-testid="frame-area">
+            <ImageViews original={state.originalImage} frame={frame} describe={describe} />
+            <AttackStats frame={frame} original={state.original} models={shown} />
+          </div>
           {frame && <PredictionChart history={state.history} target={frame.target} iterations={frame.iterations} models={shown.filter((id) => models[id].info)} />}
           <p className="download">
             <button type="button" onClick={() => void downloadAdversarial()} disabled={!frame}>Download adversarial PNG</button>
             {saved && (
-              <span data-testid="saved-check">
+              <span data-testid="saved-check" data-probabilities={JSON.stringify(saved)}>
                 {' '}The saved 8-bit PNG (pixels rounded to 1/255) {predictedClass(saved) === frame!.target ? 'still fools f' : 'no longer fools f'}: f says{' '}
                 {(Math.max(...saved) * 100).toFixed(1)}% {CLASS_NAMES[predictedClass(saved)]}.
               </span>
@@ -92,7 +97,14 @@ export function App() {
       <footer>
         {state.debug && frame && (
           <p data-testid="debug" data-tensors={frame.memory.numTensors} data-bytes={frame.memory.numBytes}>
-            tensors in the worker: {frame.memory.numTensors} ({(frame.memory.numBytes / 2 ** 20).toFixed(1)} MiB)
+            <span data-testid="debug-memory">tensors in the worker: {frame.memory.numTensors} ({(frame.memory.numBytes / 2 ** 20).toFixed(1)} MiB)</span> ·{' '}
+            <span data-testid="debug-loops" data-live={state.loops.live} data-most={state.loops.most}>
+              run loops: {state.loops.live} live, at most {state.loops.most} at once
+            </span>{' '}
+            ·{' '}
+            <span data-testid="debug-frame" data-epsilon={frame.settings.epsilon} data-iterations={frame.settings.iterations} data-mode={frame.settings.mode}>
+              frame of ε = {frame.settings.epsilon}, T = {frame.settings.iterations}, {frame.settings.mode}
+            </span>
           </p>
         )}
         Leaf photos: PlantVillage (Hughes &amp; Salathé 2015) and Rauf et al. (2019) citrus leaves. Base models from nsfwjs (MIT).

@@ -1,14 +1,19 @@
 // Intents from the UI → the worker → the store. The worker runs one iteration per request, so
 // the newest setting always wins: every new image, setting or reset bumps `version`, and answers
-// that belong to an older version are dropped; at most one run loop is live (`loopToken`).
+// that belong to an older version are dropped. At most one run loop is live: a new loop waits
+// until the one it replaces has stopped (`loopToken`, `activeLoop`). A storm of slider moves
+// sends the worker only the newest setting once it is free (`starting`), not fifty a second.
 import * as Comlink from 'comlink';
 import type { BackendRequest } from '../backend/choose';
 import { isBackendName } from '../backend/names';
 import { contextLossNotice, fallbackNotice, MAX_CONTEXT_LOSSES } from '../backend/notice';
+import { CANONICAL_SIZE } from '../config';
 import type { LabFrame } from '../lab/session';
 import { settingsFromQuery, settingsToQuery, type LabSettings } from '../lab/settings';
+import { HEADER_BYTES, inspectImageFile, uploadNotes } from '../images/image-file';
 import { MODEL_IDS, type ModelId } from '../models/specs';
 import type { ImageSource, LabApi } from '../worker/api';
+import type { DecodedInfo } from '../worker/decode';
 import { fetchGallery } from './gallery/gallery';
 import { getState, setModelStatus, setState, type HistoryPoint } from './store';
 
@@ -33,6 +38,14 @@ const PAGE_PARAMS = ['backend', 'allowSoftwareWebGL', 'debug', 'disableWebGL'];
 let pageParams = new URLSearchParams();
 let version = 0;
 let loopToken = 0;
+/** The run loop now going (or the last one), resolved once it has stopped. */
+let activeLoop: Promise<void> = Promise.resolve();
+/** The worker's latest start request: later requests wait for it, and only the newest start is sent. */
+let starting: Promise<unknown> = Promise.resolve();
+let starts = 0;
+/** A setting changed while running: run again once the newest setting's frame is shown. */
+let resumeAfterChange = false;
+let mirrorTimer: ReturnType<typeof setTimeout> | undefined;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const pointOf = (frame: LabFrame): HistoryPoint => ({ t: frame.t, probabilities: frame.probabilities });
@@ -48,6 +61,7 @@ export async function start(search: string): Promise<void> {
     const gallery = await fetchGallery(siteUrl);
     const { settings, notices } = settingsFromQuery(search, gallery.map((g) => g.id));
     setState({ gallery, settings: { ...settings, image: settings.image ?? gallery[0]?.id ?? null }, notices });
+    mirrorUrl(); // the address bar shows the setting used, not what the link said
   } catch (e) {
     setState({ galleryError: message(e) }); // an uploaded photo still works
   }
@@ -75,11 +89,15 @@ async function recoverFromContextLoss(): Promise<void> {
   contextLosses++;
   const fallback = contextLosses >= MAX_CONTEXT_LOSSES;
   const wasRunning = getState().running;
-  stopLoop();
+  halt();
   version++;
   worker[Comlink.releaseProxy]();
   rawWorker.terminate();
   spawnWorker();
+  // Calls on the old worker never answer: nothing may wait for them.
+  starting = Promise.resolve();
+  activeLoop = Promise.resolve();
+  setState({ loops: { ...getState().loops, live: 0 } });
   if (fallback) backendRequest = { backend: 'wasm' };
   const reload = [...MODEL_IDS].reverse().filter((id) => !getState().models[id].error);
   for (const id of reload) setModelStatus(id, { info: null, progress: null });
@@ -97,8 +115,8 @@ async function loadModel(id: ModelId, retry: boolean): Promise<void> {
     setModelStatus(id, { info });
     const { frame, settings } = getState();
     const image = currentImage ?? galleryImage(settings);
-    if (image && (!frame || !workerHasImage)) await begin(image, settings);
-    else if (frame?.t === 0 && !getState().running) await begin(null, settings);
+    if (image && (!frame || !workerHasImage)) await restartLab(image, settings);
+    else if (frame?.t === 0 && !getState().running) await restartLab(null, settings);
   } catch (e) {
     setModelStatus(id, { error: message(e), progress: null });
   }
@@ -116,9 +134,17 @@ function galleryImage(settings: LabSettings): ImageSource | null {
   return item ? { url: new URL(item.src, siteUrl).href } : null;
 }
 
-function mirrorUrl(settings: LabSettings): void {
-  const query = new URLSearchParams([...pageParams, ...new URLSearchParams(settingsToQuery(settings))]).toString();
-  history.replaceState(null, '', query ? `?${query}` : location.pathname);
+/**
+ * Writes the current setting into the address bar (an upload's cannot travel in a link), at most
+ * every 200 ms: browsers throttle replaceState, and a slider dragged fast would hit that.
+ */
+function mirrorUrl(): void {
+  clearTimeout(mirrorTimer);
+  mirrorTimer = setTimeout(() => {
+    const { upload, settings } = getState();
+    const query = new URLSearchParams([...pageParams, ...new URLSearchParams(upload ? '' : settingsToQuery(settings))]).toString();
+    history.replaceState(null, '', query ? `?${query}` : location.pathname);
+  }, 200);
 }
 
 function accept(frame: LabFrame, fresh: boolean): void {
@@ -134,28 +160,49 @@ function accept(frame: LabFrame, fresh: boolean): void {
   });
 }
 
-/** Starts over from x⁰ (a new image when `image` is given) with `settings`. */
-async function begin(image: ImageSource | null, settings: LabSettings): Promise<void> {
+/**
+ * Starts over from x⁰ (a new image when `image` is given) with `settings`, shown at once in the
+ * controls. Waits for the worker's previous start; a start without an image that something newer
+ * has superseded meanwhile is never sent. Resolves with whether its frame is the one shown, and
+ * what decoding its image found; rejects when the worker fails (e.g. an undecodable image).
+ */
+function begin(image: ImageSource | null, settings: LabSettings): Promise<{ shown: boolean; decoded: DecodedInfo | null }> {
   const v = ++version;
-  // A fresh worker (after a context loss) has no x⁰ yet: give it the current one.
-  const source = image ?? (workerHasImage ? null : currentImage);
-  if (source) {
-    currentImage = source;
-    workerHasImage = true;
-  }
+  const s = ++starts;
   setState({ settings });
-  if (!getState().upload) mirrorUrl(settings);
-  try {
-    const frame = await worker.start(source, settings);
+  mirrorUrl();
+  const turn = starting.then(async () => {
+    if (!image && s !== starts) return { shown: false, decoded: null };
+    // A fresh worker (after a context loss) has no x⁰ yet: give it the current one.
+    const source = image ?? (workerHasImage ? null : currentImage);
+    const { frame, decoded } = await worker.start(source, settings);
+    if (source) {
+      currentImage = source;
+      workerHasImage = true;
+    }
     if (v === version) accept(frame, true);
+    return { shown: v === version, decoded };
+  });
+  starting = turn.catch(() => undefined);
+  return turn;
+}
+
+/** begin, with a failure shown as the lab's error. Resolves with whether its frame is shown. */
+async function restartLab(image: ImageSource | null, settings: LabSettings): Promise<boolean> {
+  const v = version + 1;
+  try {
+    return (await begin(image, settings)).shown;
   } catch (e) {
     if (v === version) setState({ labError: message(e) });
+    return false;
   }
 }
 
 /** Runs `request` for the current version and shows its frame unless something newer came meanwhile. */
 async function advance(request: () => Promise<LabFrame>, fresh: boolean): Promise<LabFrame | null> {
   const v = version;
+  await starting; // the worker has the newest image and setting before it steps
+  if (v !== version) return null;
   try {
     const frame = await request();
     if (v !== version) return null;
@@ -168,36 +215,45 @@ async function advance(request: () => Promise<LabFrame>, fresh: boolean): Promis
 }
 
 export async function selectImage(id: string): Promise<void> {
-  stopLoop();
+  halt();
   setState({ upload: null });
   const settings = { ...getState().settings, image: id };
-  await begin(galleryImage(settings), settings);
+  await restartLab(galleryImage(settings), settings);
 }
 
+/**
+ * A user's own file. Its size and header are checked before anything decodes it; the worker
+ * decodes it. Whatever goes wrong, a notice says why and the previous image and setting stay.
+ */
 export async function uploadImage(file: File): Promise<void> {
-  stopLoop();
-  if (!file.type.startsWith('image/')) {
-    setState({ notices: [`${file.name} is not an image: the previous leaf stays.`] });
-    return;
+  const refuse = (why: string) => setState({ notices: [`${file.name} ${why} The previous image stays.`] });
+  const head = await file.slice(0, HEADER_BYTES).arrayBuffer().catch(() => null);
+  if (!head) return refuse('could not be read.');
+  const inspected = inspectImageFile(file.size, new Uint8Array(head));
+  if ('problem' in inspected) return refuse(inspected.problem);
+  halt();
+  const before = getState().settings;
+  try {
+    const { decoded } = await begin({ blob: file }, { ...before, image: null });
+    if (!decoded) return;
+    setState({ upload: { name: file.name, width: decoded.width, height: decoded.height, notes: uploadNotes(inspected.header, decoded, CANONICAL_SIZE) }, notices: [] });
+    mirrorUrl();
+  } catch (e) {
+    if (!getState().upload) setState({ settings: { ...getState().settings, image: before.image } });
+    mirrorUrl();
+    refuse(`could not be used: ${message(e)}.`);
   }
-  const bitmap = await createImageBitmap(file).catch(() => null);
-  if (!bitmap) {
-    setState({ notices: [`${file.name} could not be decoded as an image: the previous leaf stays.`] });
-    return;
-  }
-  const upload = { name: file.name, width: bitmap.width, height: bitmap.height };
-  bitmap.close();
-  setState({ upload, notices: [] });
-  history.replaceState(null, '', pageParams.size ? `?${pageParams}` : location.pathname);
-  await begin({ blob: file }, { ...getState().settings, image: null });
 }
 
 /** A new ε, T, mode or target: restart from x⁰, and keep running if it was running. */
 export async function updateSettings(patch: Partial<LabSettings>): Promise<void> {
-  const wasRunning = getState().running;
+  resumeAfterChange ||= getState().running;
   stopLoop();
-  await begin(null, { ...getState().settings, ...patch });
-  if (wasRunning) void run();
+  const shown = await restartLab(null, { ...getState().settings, ...patch });
+  if (shown && resumeAfterChange) {
+    resumeAfterChange = false;
+    void run();
+  }
 }
 
 function stopLoop(): void {
@@ -205,28 +261,50 @@ function stopLoop(): void {
   if (getState().running) setState({ running: false });
 }
 
+/** The user stopped the attack (or picked a new image): nothing resumes by itself. */
+function halt(): void {
+  resumeAfterChange = false;
+  stopLoop();
+}
+
 export async function run(): Promise<void> {
   if (getState().frame?.done) await reset();
   const token = ++loopToken;
   setState({ running: true });
-  while (token === loopToken) {
-    const frame = await advance(() => worker.step(), false);
-    if (!frame || frame.done) break;
+  const previous = activeLoop;
+  let stopped!: () => void;
+  activeLoop = new Promise((resolve) => (stopped = resolve));
+  await previous; // the loop this one replaces has had its last step back
+  countLoops(+1);
+  try {
+    while (token === loopToken) {
+      const frame = await advance(() => worker.step(), false);
+      if (!frame || frame.done) break;
+    }
+  } finally {
+    countLoops(-1);
+    stopped();
   }
   if (token === loopToken) setState({ running: false });
 }
 
+/** Live run loops, and the most ever live at once (shown with `?debug=1`; never more than 1). */
+function countLoops(change: number): void {
+  const live = getState().loops.live + change;
+  setState({ loops: { live, most: Math.max(live, getState().loops.most) } });
+}
+
 export function pause(): void {
-  stopLoop();
+  halt();
 }
 
 export async function step(): Promise<void> {
-  stopLoop();
+  halt();
   await advance(() => worker.step(), false);
 }
 
 export async function reset(): Promise<void> {
-  stopLoop();
+  halt();
   version++;
   await advance(() => worker.restart(), true);
 }

@@ -26,6 +26,8 @@ export interface Upload {
   name: string;
   width: number;
   height: number;
+  /** What became of it beyond cropping and scaling (transparency, grayscale, first frame…). */
+  notes: string[];
 }
 
 /** Whether the saved 8-bit PNG still fools f (it is rounded to multiples of 1/255). */
@@ -57,6 +59,8 @@ export interface AppState {
   saved: SavedCheck | null;
   /** `?debug=1`: show the worker's tfjs memory. */
   debug: boolean;
+  /** Run loops live now, and the most ever live at once (for `?debug=1` and the storm tests). */
+  loops: { live: number; most: number };
 }
 
 const emptyModel: ModelStatus = { progress: null, info: null, error: null };
@@ -79,6 +83,7 @@ let state: AppState = {
   labError: null,
   saved: null,
   debug: false,
+  loops: { live: 0, most: 0 },
 };
 const listeners = new Set<() => void>();
 

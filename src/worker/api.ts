@@ -4,6 +4,7 @@ import type { LabFrame } from '../lab/session';
 import type { LabSettings } from '../lab/settings';
 import type { LoadProgress } from '../models/artifacts';
 import type { ModelId } from '../models/specs';
+import type { DecodedInfo } from './decode';
 
 export interface ModelInfo {
   id: ModelId;
@@ -25,8 +26,11 @@ export interface LabApi {
    * files.json, and warms it up. `retry`: bypass the HTTP cache (a damaged copy may be in it).
    */
   loadModel(id: ModelId, siteUrl: string, onProgress: (p: LoadProgress) => void, retry?: boolean): Promise<ModelInfo>;
-  /** Starts over from x⁰ with `settings`; with `image`, x⁰ is that image first. */
-  start(image: ImageSource | null, settings: LabSettings): Promise<LabFrame>;
+  /**
+   * Starts over from x⁰ with `settings`; with `image`, x⁰ is that image first, and `decoded` says
+   * what decoding found. An image that cannot be decoded rejects and leaves the old x⁰ in place.
+   */
+  start(image: ImageSource | null, settings: LabSettings): Promise<{ frame: LabFrame; decoded: DecodedInfo | null }>;
   /** One more iteration of the current attack. */
   step(): Promise<LabFrame>;
   /** Back to x⁰, same setting. */

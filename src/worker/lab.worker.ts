@@ -39,7 +39,8 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
 }
 
 /** Frames carry two 256 KB images: move their buffers instead of copying them. */
-const transferFrame = (frame: LabFrame) => Comlink.transfer(frame, [frame.image.buffer, frame.perturbation.buffer]);
+const frameBuffers = (frame: LabFrame) => [frame.image.buffer, frame.perturbation.buffer];
+const transferFrame = (frame: LabFrame) => Comlink.transfer(frame, frameBuffers(frame));
 
 const api: LabApi = {
   async init(request, onContextLost) {
@@ -58,8 +59,9 @@ const api: LabApi = {
   },
   start: (image, settings) =>
     serial(async () => {
-      const x0 = image ? await ('url' in image ? canonicalFromUrl(image.url) : canonicalFromBlob(image.blob)) : null;
-      return transferFrame(await session.start(x0, settings));
+      const source = image ? await ('url' in image ? canonicalFromUrl(image.url) : canonicalFromBlob(image.blob)) : null;
+      const frame = await session.start(source?.x0 ?? null, settings);
+      return Comlink.transfer({ frame, decoded: source?.info ?? null }, frameBuffers(frame));
     }),
   step: () => serial(async () => transferFrame(await session.step())),
   restart: () => serial(async () => transferFrame(await session.restart())),
