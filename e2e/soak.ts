@@ -88,8 +88,9 @@ export async function soak(page: Page, siteUrl: string, { iterations, switches, 
     if (s % 10 === 0) heap.push(await workerHeap(page));
     if (s % 10 === 0) log(`${s} switches: ${JSON.stringify(await tfMemory(page))}`);
   }
-  // Each Run goes on to T (the first from t = 1 after the last switch's Step).
-  let t = switches > 0 ? 1 : 0;
+  // Back to x⁰, then Runs of T iterations each.
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(iteration).toHaveText(`0 / ${RUN_T}`);
   while (iterations - done >= RUN_T / 2) {
     await run.click();
     // Running (the previous Run's last frame, t = T, is still on screen until the reset)…
@@ -97,8 +98,7 @@ export async function soak(page: Page, siteUrl: string, { iterations, switches, 
     // …until t = T again.
     await expect(iteration).toHaveText(`${RUN_T} / ${RUN_T}`, { timeout: 900_000 });
     await expect(run).toBeEnabled();
-    done += RUN_T - t;
-    t = 0;
+    done += RUN_T;
     heap.push(await workerHeap(page));
     log(`${done} iterations: ${JSON.stringify(await tfMemory(page))}`);
   }
