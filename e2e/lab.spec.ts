@@ -4,24 +4,8 @@ import fs from 'node:fs';
 import { PNG } from 'pngjs';
 import { decodeImageFile } from '../scripts/lib/leaves';
 import { leavesDir } from '../scripts/lib/paths';
-import { expect, test } from './fixtures';
-import type { Page, TestInfo } from '@playwright/test';
-
-/** A diseased grape leaf from the gallery that one white-box step at ε = 0.01 flips. */
-const LEAF = 'grape__00e46ac798';
-
-async function openLab(page: Page, query: string) {
-  await page.goto(`/?${query}`);
-  await expect(page.getByTestId('iteration')).toHaveText(/^0 \/ \d+$/, { timeout: 300_000 });
-}
-
-/** Both models loaded, and the frame on screen already has f's verdict. */
-async function waitReady(page: Page) {
-  for (const id of ['inception_v3', 'mobilenet_v2']) await expect(page.getByTestId(`model-${id}`)).toContainText('ready');
-  await expect(page.getByTestId('verdict-inception_v3')).toBeVisible();
-}
-
-const shot = (page: Page, info: TestInfo, name: string) => page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: true });
+import { LEAF, expect, openLab, shot, test, waitReady } from './fixtures';
+import type { Page } from '@playwright/test';
 
 const linf = async (page: Page) => Number(await page.getByTestId('linf').textContent());
 

@@ -3,12 +3,14 @@
 // that belong to an older version are dropped; at most one run loop is live (`loopToken`).
 import * as Comlink from 'comlink';
 import { isBackendName } from '../backend/names';
+import type { LabCommand } from '../classroom/commands';
+import { SLOW_MOTION_MS, presentationFromQuery, presentationToQuery, type Presentation } from '../classroom/presentation';
 import type { LabFrame } from '../lab/session';
 import { settingsFromQuery, settingsToQuery, type LabSettings } from '../lab/settings';
 import { MODEL_IDS } from '../models/specs';
 import type { ImageSource, LabApi } from '../worker/api';
 import { fetchGallery } from './gallery/gallery';
-import { getState, setModelStatus, setState, type HistoryPoint } from './store';
+import { getState, isReady, setModelStatus, setState, type HistoryPoint } from './store';
 
 const siteUrl = new URL('./', document.baseURI).href;
 const worker = Comlink.wrap<LabApi>(new Worker(new URL('../worker/lab.worker.ts', import.meta.url), { type: 'module' }));
@@ -24,7 +26,8 @@ const pointOf = (frame: LabFrame): HistoryPoint => ({ t: frame.t, probabilities:
 export async function start(search: string): Promise<void> {
   const params = new URLSearchParams(search);
   pageParams = new URLSearchParams([...params].filter(([k]) => PAGE_PARAMS.includes(k)));
-  setState({ debug: params.get('debug') === '1' });
+  const { presentation, notices: presentationNotices } = presentationFromQuery(search);
+  setState({ debug: params.get('debug') === '1', presentation, notices: presentationNotices });
   const backend = params.get('backend');
   const backendReady = worker
     .init({ backend: isBackendName(backend) ? backend : undefined, allowSoftwareWebGL: params.get('allowSoftwareWebGL') === '1' })
@@ -35,7 +38,7 @@ export async function start(search: string): Promise<void> {
   try {
     const gallery = await fetchGallery(siteUrl);
     const { settings, notices } = settingsFromQuery(search, gallery.map((g) => g.id));
-    setState({ gallery, settings: { ...settings, image: settings.image ?? gallery[0]?.id ?? null }, notices });
+    setState({ gallery, settings: { ...settings, image: settings.image ?? gallery[0]?.id ?? null }, notices: [...presentationNotices, ...notices] });
   } catch (e) {
     setState({ galleryError: message(e) }); // an uploaded photo still works
   }
@@ -60,8 +63,14 @@ function galleryImage(settings: LabSettings): ImageSource | null {
   return item ? { url: new URL(item.src, siteUrl).href } : null;
 }
 
+/** The page's own query: page params, then the presentation, then the setting (none for an upload). */
+function pageQuery(settings: LabSettings | null, presentation: Presentation): string {
+  const parts = [presentationToQuery(presentation), settings ? settingsToQuery(settings) : ''];
+  return new URLSearchParams([...pageParams, ...parts.flatMap((p) => [...new URLSearchParams(p)])]).toString();
+}
+
 function mirrorUrl(settings: LabSettings): void {
-  const query = new URLSearchParams([...pageParams, ...new URLSearchParams(settingsToQuery(settings))]).toString();
+  const query = pageQuery(getState().upload ? null : settings, getState().presentation);
   history.replaceState(null, '', query ? `?${query}` : location.pathname);
 }
 
@@ -82,7 +91,7 @@ function accept(frame: LabFrame, fresh: boolean): void {
 async function begin(image: ImageSource | null, settings: LabSettings): Promise<void> {
   const v = ++version;
   setState({ settings });
-  if (!getState().upload) mirrorUrl(settings);
+  mirrorUrl(settings);
   try {
     const frame = await worker.start(image, settings);
     if (v === version) accept(frame, true);
@@ -105,10 +114,11 @@ async function advance(request: () => Promise<LabFrame>, fresh: boolean): Promis
   }
 }
 
-export async function selectImage(id: string): Promise<void> {
+/** A gallery leaf (with more of the setting in `patch`), from x⁰. */
+export async function selectImage(id: string, patch: Partial<LabSettings> = {}): Promise<void> {
   stopLoop();
   setState({ upload: null });
-  const settings = { ...getState().settings, image: id };
+  const settings = { ...getState().settings, ...patch, image: id };
   await begin(galleryImage(settings), settings);
 }
 
@@ -126,7 +136,6 @@ export async function uploadImage(file: File): Promise<void> {
   const upload = { name: file.name, width: bitmap.width, height: bitmap.height };
   bitmap.close();
   setState({ upload, notices: [] });
-  history.replaceState(null, '', pageParams.size ? `?${pageParams}` : location.pathname);
   await begin({ blob: file }, { ...getState().settings, image: null });
 }
 
@@ -143,6 +152,8 @@ function stopLoop(): void {
   if (getState().running) setState({ running: false });
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export async function run(): Promise<void> {
   if (getState().frame?.done) await reset();
   const token = ++loopToken;
@@ -150,6 +161,8 @@ export async function run(): Promise<void> {
   while (token === loopToken) {
     const frame = await advance(() => worker.step(), false);
     if (!frame || frame.done) break;
+    // Slow motion: each iteration stays on screen SLOW_MOTION_MS before the next is computed.
+    if (getState().presentation.slowMotion) await sleep(SLOW_MOTION_MS);
   }
   if (token === loopToken) setState({ running: false });
 }
@@ -168,6 +181,43 @@ export async function reset(): Promise<void> {
   version++;
   await advance(() => worker.restart(), true);
 }
+
+/** A shortcut's or an embedding page's command (already validated). */
+export async function execute(command: LabCommand): Promise<void> {
+  // Like the disabled buttons: nothing to run until a frame and the attacked model are there.
+  if (command.type !== 'set' && command.type !== 'pause' && !isReady(getState())) return;
+  switch (command.type) {
+    case 'set': {
+      const { image, ...rest } = command.settings;
+      const { settings, upload } = getState();
+      if (image && (image !== settings.image || upload)) return selectImage(image, rest);
+      return updateSettings(rest);
+    }
+    case 'run':
+      return getState().running ? undefined : run();
+    case 'pause':
+      return pause();
+    case 'step':
+      return step();
+    case 'reset':
+      return reset();
+  }
+}
+
+/** Switches between the lab, presenter mode and the embed, or slow motion, in place (URL kept in step). */
+export function updatePresentation(patch: Partial<Presentation>): void {
+  setState({ presentation: { ...getState().presentation, ...patch } });
+  mirrorUrl(getState().settings);
+}
+
+/** The link to this page with `presentation` instead of the current one (no upload: it cannot travel). */
+export function pageLink(presentation: Presentation = getState().presentation): string {
+  const query = pageQuery(getState().upload ? null : getState().settings, presentation);
+  return `${location.origin}${location.pathname}${query ? `?${query}` : ''}`;
+}
+
+/** The app's own address, for the embed snippet. */
+export const appUrl = siteUrl;
 
 /** Downloads x as an 8-bit PNG and checks what f says about exactly those rounded pixels. */
 export async function downloadAdversarial(): Promise<void> {
