@@ -56,9 +56,11 @@ describe('presenter shortcuts', () => {
     expect(shortcutAction({ key: 'r', metaKey: true }, context())).toBeNull();
   });
 
-  it('never fires while typing, and leaves a focused control its own Space and arrows', () => {
+  it('never fires while typing, and leaves focused controls their own keys', () => {
     expect(press('r', context({}, { focus: 'text' }))).toBeNull();
-    for (const key of [' ', 'ArrowUp', 'ArrowRight']) expect(press(key, context({}, { focus: 'control' }))).toBeNull();
-    expect(press('r', context({}, { focus: 'control' }))).toEqual({ type: 'reset' });
+    for (const key of [' ', 'ArrowUp', 'ArrowRight']) expect(press(key, context({}, { focus: 'choice' }))).toBeNull();
+    expect(press('r', context({}, { focus: 'choice' }))).toEqual({ type: 'reset' });
+    for (const key of [' ', 'Enter']) expect(press(key, context({}, { focus: 'button' }))).toBeNull();
+    expect(press('ArrowUp', context({}, { focus: 'button' }))).toEqual({ type: 'set', settings: { epsilon: DEFAULT_SETTINGS.epsilon + EPSILON_NUDGE } });
   });
 });

@@ -26,10 +26,10 @@ export interface KeyPress {
 }
 
 /**
- * Where the keyboard focus is: typing in a text field gets no shortcuts at all; a focused button,
- * slider or radio keeps its own Space and arrow keys.
+ * Where the keyboard focus is: typing in a text field gets no shortcuts at all; a slider or radio
+ * keeps its own arrows and Space; a button reached by keyboard keeps its own Space and Enter.
  */
-export type FocusKind = 'text' | 'control' | 'none';
+export type FocusKind = 'text' | 'choice' | 'button' | 'none';
 
 export interface ShortcutContext {
   settings: LabSettings;
@@ -40,7 +40,11 @@ export interface ShortcutContext {
 
 export type ShortcutAction = LabCommand | { type: 'help' };
 
-const CONTROL_KEYS = new Set([' ', 'Enter', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+const NATIVE_KEYS: Record<Exclude<FocusKind, 'text'>, ReadonlySet<string>> = {
+  choice: new Set([' ', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']),
+  button: new Set([' ', 'Enter']),
+  none: new Set(),
+};
 
 /** The gallery leaf after `current`, wrapping round; the first one when `current` is not in it. */
 export function nextGalleryId(ids: readonly string[], current: string | null): string | null {
@@ -57,7 +61,7 @@ function set(settings: LabSettings, patch: Partial<LabSettings>): LabCommand | n
 export function shortcutAction(press: KeyPress, context: ShortcutContext): ShortcutAction | null {
   const { settings, running, galleryIds, focus } = context;
   if (press.ctrlKey || press.metaKey || press.altKey || focus === 'text') return null;
-  if (focus === 'control' && CONTROL_KEYS.has(press.key)) return null;
+  if (NATIVE_KEYS[focus].has(press.key)) return null;
   const noise = settings.mode === 'noise';
   switch (press.key) {
     case ' ':
