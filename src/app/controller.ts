@@ -65,8 +65,7 @@ function galleryImage(settings: LabSettings): ImageSource | null {
 
 /** The page's own query: page params, then the presentation, then the setting (none for an upload). */
 function pageQuery(settings: LabSettings | null, presentation: Presentation): string {
-  const parts = [presentationToQuery(presentation), settings ? settingsToQuery(settings) : ''];
-  return new URLSearchParams([...pageParams, ...parts.flatMap((p) => [...new URLSearchParams(p)])]).toString();
+  return [pageParams.toString(), presentationToQuery(presentation), settings ? settingsToQuery(settings) : ''].filter(Boolean).join('&');
 }
 
 function mirrorUrl(settings: LabSettings): void {

@@ -48,7 +48,7 @@ export function presentationToQuery(p: Presentation): string {
     q.set('controls', p.controls.length ? EMBED_CONTROLS.filter((c) => p.controls.includes(c)).join(',') : 'none');
   }
   if (p.slowMotion) q.set('slow', '1');
-  return q.toString();
+  return q.toString().replaceAll('%2C', ','); // controls=buttons,chart reads better, and commas are safe in a query
 }
 
 const flag = (q: URLSearchParams, key: string, notices: string[]): boolean => {
