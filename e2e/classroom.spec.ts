@@ -85,6 +85,10 @@ test('presenter mode: large type, full screen, every shortcut drives the lab, ? 
   await page.getByRole('button', { name: 'Exit presenter mode' }).click();
   await expect(page).not.toHaveURL(/present=1/);
   await expect(page.getByRole('list', { name: 'Leaf gallery' })).toBeVisible();
+  // Back in the lab the keys are the page's again: → does not step.
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(1000);
+  await expect(iteration(page)).toHaveText('0 / 3');
 });
 
 test('slow motion holds every iteration on screen; Space pauses it mid-run', async ({ page }) => {

@@ -34,7 +34,8 @@ export function App() {
   const { layout } = presentation;
   const [helpOpen, setHelpOpen] = useState(false);
   const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
-  useShortcuts(layout !== 'embed', toggleHelp);
+  // Presenter mode only: in the lab, Space and the arrows keep scrolling the page.
+  useShortcuts(layout === 'present', toggleHelp);
   /** The lab and presenter mode show everything; an embed what its link asks for. */
   const show = (c: EmbedControl) => layout !== 'embed' || presentation.controls.includes(c);
   const item = gallery.find((g) => g.id === settings.image);

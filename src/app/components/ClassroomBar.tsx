@@ -44,9 +44,11 @@ export function ClassroomBar({ state, onHelp }: { state: AppState; onHelp: () =>
       <label className="toggle">
         <input type="checkbox" checked={presentation.slowMotion} onChange={(e) => updatePresentation({ slowMotion: e.target.checked })} /> Slow motion
       </label>
-      <button type="button" onClick={onHelp} aria-keyshortcuts="Shift+?">
-        Shortcuts <kbd>?</kbd>
-      </button>
+      {presenting && (
+        <button type="button" onClick={onHelp} aria-keyshortcuts="Shift+?">
+          Shortcuts <kbd>?</kbd>
+        </button>
+      )}
       <CopyButton
         text={() => pageLink()} label="Copy link" testId="copy-link"
         copied={upload ? ' Link copied, without your own photo (it stays in this browser).' : ' Link copied.'}
