@@ -114,15 +114,15 @@ test('slow motion holds every iteration on screen; Space pauses it mid-run', asy
   await expect(iteration(page)).toHaveText(/^[12] \/ 4$/);
 });
 
-test('Copy link puts a link on the clipboard that reproduces every setting', async ({ page, context }) => {
+test('Copy link puts a link on the clipboard that opens the same presenter screen with every setting', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await openLab(page, 'backend=wasm');
-  await page.getByTestId('leaf-apple__0329b50094').click();
-  await page.getByRole('radio', { name: 'Black box' }).check();
-  await page.getByRole('slider', { name: /epsilon/ }).fill('0.035');
-  await page.getByRole('slider', { name: /iterations/ }).fill('7');
+  await openLab(page, `backend=wasm&image=${LEAF}&present=1`);
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+  for (const key of ['2', 'g', ']', ']', 'ArrowUp', 'ArrowUp']) await page.keyboard.press(key);
   await page.getByRole('combobox', { name: /Target label/ }).selectOption('diseased');
   await page.getByRole('checkbox', { name: 'Slow motion' }).check();
+  await expect(page.getByTestId('iterations-value')).toHaveText('3');
+  const leaf = await page.getByRole('heading', { name: /^Attacking: / }).textContent();
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByText('Link copied.')).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -130,10 +130,11 @@ test('Copy link puts a link on the clipboard that reproduces every setting', asy
 
   const copy = await context.newPage();
   await copy.goto(link);
+  await expect(copy.getByRole('heading', { name: /^Attacking: / })).toHaveText(leaf!);
   await expect(copy.getByRole('radio', { name: 'Black box' })).toBeChecked();
-  await expect(copy.getByTestId('epsilon-value')).toHaveText('0.0350');
-  await expect(copy.getByTestId('iterations-value')).toHaveText('7');
+  await expect(copy.getByTestId('epsilon-value')).toHaveText('0.0120');
+  await expect(copy.getByTestId('iterations-value')).toHaveText('3');
   await expect(copy.getByRole('combobox', { name: /Target label/ })).toHaveValue('1');
-  await expect(copy.getByTestId('leaf-apple__0329b50094')).toHaveAttribute('aria-pressed', 'true');
   await expect(copy.getByRole('checkbox', { name: 'Slow motion' })).toBeChecked();
+  await expect(copy.getByRole('button', { name: 'Exit presenter mode' })).toBeVisible();
 });

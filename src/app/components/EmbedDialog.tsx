@@ -6,13 +6,18 @@ import { appUrl } from '../controller';
 import { CopyButton } from './CopyButton';
 import { Modal } from './Modal';
 
-const clampSize = (v: number, fallback: number) => (Number.isFinite(v) ? Math.min(4000, Math.max(240, Math.round(v))) : fallback);
+const DEFAULT_SIZE = { width: 900, height: 760 };
+/** What the author typed, made a sensible frame size (the field itself is left alone while typing). */
+const frameSize = (typed: string, fallback: number) => {
+  const v = Number(typed);
+  return typed.trim() && Number.isFinite(v) ? Math.min(4000, Math.max(240, Math.round(v))) : fallback;
+};
 
 /** Writes the <iframe> snippet for the current leaf and setting, with the controls the author picks. */
 export function EmbedDialog({ open, onClose, settings, slowMotion, upload }: { open: boolean; onClose: () => void; settings: LabSettings; slowMotion: boolean; upload: boolean }) {
   const [controls, setControls] = useState<EmbedControl[]>([...DEFAULT_EMBED_CONTROLS]);
-  const [size, setSize] = useState({ width: 900, height: 760 });
-  const options = { settings, controls, slowMotion, ...size };
+  const [typed, setTyped] = useState({ width: String(DEFAULT_SIZE.width), height: String(DEFAULT_SIZE.height) });
+  const options = { settings, controls, slowMotion, width: frameSize(typed.width, DEFAULT_SIZE.width), height: frameSize(typed.height, DEFAULT_SIZE.height) };
   const snippet = embedSnippet(appUrl, options);
   const toggle = (c: EmbedControl, on: boolean) => setControls((cs) => (on ? [...cs, c] : cs.filter((x) => x !== c)));
   return (
@@ -33,7 +38,7 @@ export function EmbedDialog({ open, onClose, settings, slowMotion, upload }: { o
         {(['width', 'height'] as const).map((k) => (
           <label key={k}>
             {k === 'width' ? 'Width' : 'Height'} (px){' '}
-            <input type="number" min={240} max={4000} step={10} value={size[k]} onChange={(e) => setSize((s) => ({ ...s, [k]: clampSize(e.target.valueAsNumber, s[k]) }))} />
+            <input type="number" min={240} max={4000} step={10} value={typed[k]} onChange={(e) => setTyped((t) => ({ ...t, [k]: e.target.value }))} />
           </label>
         ))}
       </div>
