@@ -45,6 +45,7 @@ export function App() {
   const shown: ModelId[] = settings.mode === 'blackbox' ? ['inception_v3', 'mobilenet_v2'] : ['inception_v3'];
   const warning = farFromTraining(state);
   const saved = state.saved?.probabilities.inception_v3;
+  const leaves = <Gallery items={gallery} selected={state.upload ? null : settings.image} onSelect={(id) => void selectImage(id)} />;
   return (
     <div className={`app layout-${layout}`}>
       {layout === 'embed' ? (
@@ -68,7 +69,7 @@ export function App() {
         {layout === 'lab' && <section className="picker" aria-labelledby="picker-title">
           <h2 id="picker-title">1. Pick a leaf</h2>
           {state.galleryError && <p role="alert" className="error">{state.galleryError}</p>}
-          <Gallery items={gallery} selected={state.upload ? null : settings.image} onSelect={(id) => void selectImage(id)} />
+          {leaves}
           <UploadPicker upload={state.upload} />
           {warning && <p role="alert" className="warning" data-testid="world-warning">{warning}</p>}
           <div className="models">
@@ -77,7 +78,7 @@ export function App() {
         </section>}
         <section className="lab" aria-labelledby="lab-title">
           <h2 id="lab-title" className={layout === 'embed' ? 'visually-hidden' : undefined}>{layout === 'lab' ? '2. Attack it' : `Attacking: ${describe}`}</h2>
-          {layout === 'embed' && show('gallery') && <Gallery items={gallery} selected={state.upload ? null : settings.image} onSelect={(id) => void selectImage(id)} />}
+          {layout === 'embed' && show('gallery') && leaves}
           <AttackControls settings={settings} running={state.running} ready={ready} visible={layout === 'embed' ? presentation.controls : undefined} />
           {attacked && !models[attacked].info && <p className="muted">{MODEL_SPECS[attacked].title} ({MODEL_SPECS[attacked].role}) is still loading: this attack starts when it is ready.</p>}
           {state.labError && <p role="alert" className="error">{state.labError}</p>}
