@@ -1,3 +1,5 @@
+import { useCallback, useState } from 'react';
+import type { EmbedControl } from '../classroom/presentation';
 import { ATTACKED_MODEL } from '../lab/session';
 import { settingsToQuery } from '../lab/settings';
 import { CLASS_NAMES, predictedClass } from '../config';
@@ -5,14 +7,17 @@ import { MODEL_IDS, MODEL_SPECS, type ModelId } from '../models/specs';
 import { AttackControls } from './components/AttackControls';
 import { AttackStats } from './components/AttackStats';
 import { BackendBadge } from './components/BackendBadge';
+import { ClassroomBar } from './components/ClassroomBar';
 import { Explanation } from './components/Explanation';
 import { Gallery } from './components/Gallery';
 import { ImageViews } from './components/ImageViews';
 import { ModelCard } from './components/ModelCard';
 import { PredictionChart } from './components/PredictionChart';
+import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { UploadPicker } from './components/UploadPicker';
-import { downloadAdversarial, retryModel, selectImage } from './controller';
-import { useAppState, type AppState } from './store';
+import { useShortcuts } from './classroom/useShortcuts';
+import { downloadAdversarial, pageLink, retryModel, selectImage } from './controller';
+import { isReady, useAppState, type AppState } from './store';
 
 /** A warning when the user's own photo looks unlike the lab photos the models learned from. */
 function farFromTraining({ upload, original }: AppState): string | null {
@@ -26,23 +31,38 @@ function farFromTraining({ upload, original }: AppState): string | null {
 
 export function App() {
   const state = useAppState();
-  const { settings, frame, gallery, models } = state;
+  const { settings, frame, gallery, models, presentation } = state;
+  const { layout } = presentation;
+  const [helpOpen, setHelpOpen] = useState(false);
+  const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
+  // Presenter mode only: in the lab, Space and the arrows keep scrolling the page.
+  useShortcuts(layout === 'present', toggleHelp);
+  /** The lab and presenter mode show everything; an embed what its link asks for. */
+  const show = (c: EmbedControl) => layout !== 'embed' || presentation.controls.includes(c);
   const item = gallery.find((g) => g.id === settings.image);
   const describe = state.upload ? `your photo ${state.upload.name}` : item ? `${item.species} leaf, ${item.label}` : 'no image yet';
   const attacked = ATTACKED_MODEL[settings.mode];
-  const ready = Boolean(frame) && (!attacked || Boolean(models[attacked].info));
+  const ready = isReady(state);
   const shown: ModelId[] = settings.mode === 'blackbox' ? ['inception_v3', 'mobilenet_v2'] : ['inception_v3'];
   const warning = farFromTraining(state);
   const saved = state.saved?.probabilities.inception_v3;
+  const leaves = <Gallery items={gallery} selected={state.upload ? null : settings.image} onSelect={(id) => void selectImage(id)} />;
   // The frame shown is of an older setting until the newest one's arrives (a slider being dragged).
   const updating = Boolean(frame) && settingsToQuery(frame!.settings) !== settingsToQuery(settings);
   return (
-    <div className="app">
-      <header>
-        <h1>Adversarial Leaves</h1>
-        <p className="tagline">How a tiny, invisible change to a photo fools a leaf-disease classifier.</p>
-        <BackendBadge backend={state.backend} error={state.backendError} />
-      </header>
+    <div className={`app layout-${layout}`}>
+      {layout === 'embed' ? (
+        <h1 className="embed-title">
+          <a href={pageLink({ ...presentation, layout: 'lab' })} target="_blank" rel="noopener">Adversarial Leaves ↗</a>
+        </h1>
+      ) : (
+        <header>
+          <h1>Adversarial Leaves</h1>
+          {layout === 'lab' && <p className="tagline">How a tiny, invisible change to a photo fools a leaf-disease classifier.</p>}
+          <BackendBadge backend={state.backend} error={state.backendError} />
+          <ClassroomBar state={state} onHelp={toggleHelp} />
+        </header>
+      )}
       {state.backendNotice && <p role="status" className="notices backend-notice" data-testid="backend-notice">{state.backendNotice}</p>}
       {state.notices.length > 0 && (
         <ul className="notices" role="status" data-testid="notices">
@@ -50,19 +70,20 @@ export function App() {
         </ul>
       )}
       <main>
-        <section className="picker" aria-labelledby="picker-title">
+        {layout === 'lab' && <section className="picker" aria-labelledby="picker-title">
           <h2 id="picker-title">1. Pick a leaf</h2>
           {state.galleryError && <p role="alert" className="error">{state.galleryError}</p>}
-          <Gallery items={gallery} selected={state.upload ? null : settings.image} onSelect={(id) => void selectImage(id)} />
+          {leaves}
           <UploadPicker upload={state.upload} />
           {warning && <p role="alert" className="warning" data-testid="world-warning">{warning}</p>}
           <div className="models">
             {MODEL_IDS.map((id) => <ModelCard key={id} id={id} status={models[id]} />)}
           </div>
-        </section>
+        </section>}
         <section className="lab" aria-labelledby="lab-title">
-          <h2 id="lab-title">2. Attack it</h2>
-          <AttackControls settings={settings} running={state.running} ready={ready} />
+          <h2 id="lab-title" className={layout === 'embed' ? 'visually-hidden' : undefined}>{layout === 'lab' ? '2. Attack it' : `Attacking: ${describe}`}</h2>
+          {layout === 'embed' && show('gallery') && leaves}
+          <AttackControls settings={settings} running={state.running} ready={ready} visible={layout === 'embed' ? presentation.controls : undefined} />
           {attacked && !models[attacked].info && (
             <p className="muted" data-testid="attack-waiting">
               {MODEL_SPECS[attacked].title} ({MODEL_SPECS[attacked].role}){' '}
@@ -81,8 +102,8 @@ export function App() {
             <ImageViews original={state.originalImage} frame={frame} describe={describe} />
             <AttackStats frame={frame} original={state.original} models={shown} />
           </div>
-          {frame && <PredictionChart history={state.history} target={frame.target} iterations={frame.iterations} models={shown.filter((id) => models[id].info)} />}
-          <p className="download">
+          {frame && show('chart') && <PredictionChart history={state.history} target={frame.target} iterations={frame.iterations} models={shown.filter((id) => models[id].info)} />}
+          {layout === 'lab' && <p className="download">
             <button type="button" onClick={() => void downloadAdversarial()} disabled={!frame}>Download adversarial PNG</button>
             {saved && (
               <span data-testid="saved-check" data-probabilities={JSON.stringify(saved)}>
@@ -90,8 +111,8 @@ export function App() {
                 {(Math.max(...saved) * 100).toFixed(1)}% {CLASS_NAMES[predictedClass(saved)]}.
               </span>
             )}
-          </p>
-          <Explanation settings={settings} />
+          </p>}
+          {layout === 'lab' && <Explanation settings={settings} />}
         </section>
       </main>
       <footer>
@@ -107,8 +128,14 @@ export function App() {
             </span>
           </p>
         )}
-        Leaf photos: PlantVillage (Hughes &amp; Salathé 2015) and Rauf et al. (2019) citrus leaves. Base models from nsfwjs (MIT).
+        {state.debug && (
+          <p data-testid="debug-messages">
+            messages ignored: {state.ignoredMessages.count}{state.ignoredMessages.last && ` (last: ${state.ignoredMessages.last})`}
+          </p>
+        )}
+        {layout !== 'embed' && 'Leaf photos: PlantVillage (Hughes & Salathé 2015) and Rauf et al. (2019) citrus leaves. Base models from nsfwjs (MIT).'}
       </footer>
+      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );
 }

@@ -8,6 +8,8 @@ import type { BackendRequest } from '../backend/choose';
 import { isBackendName } from '../backend/names';
 import { contextLossNotice, fallbackNotice, MAX_CONTEXT_LOSSES } from '../backend/notice';
 import { CANONICAL_SIZE } from '../config';
+import type { LabCommand } from '../classroom/commands';
+import { SLOW_MOTION_MS, presentationFromQuery, presentationToQuery, type Presentation } from '../classroom/presentation';
 import type { LabFrame } from '../lab/session';
 import { settingsFromQuery, settingsToQuery, type LabSettings } from '../lab/settings';
 import { HEADER_BYTES, inspectImageFile, uploadNotes } from '../images/image-file';
@@ -15,7 +17,7 @@ import { MODEL_IDS, type ModelId } from '../models/specs';
 import type { ImageSource, LabApi } from '../worker/api';
 import type { DecodedInfo } from '../worker/decode';
 import { fetchGallery } from './gallery/gallery';
-import { getState, setModelStatus, setState, type HistoryPoint } from './store';
+import { getState, isReady, setModelStatus, setState, type HistoryPoint } from './store';
 
 const siteUrl = new URL('./', document.baseURI).href;
 /** The tfjs worker; replaced by a fresh one (a new WebGL context) when its context is lost. */
@@ -53,14 +55,15 @@ const pointOf = (frame: LabFrame): HistoryPoint => ({ t: frame.t, probabilities:
 export async function start(search: string): Promise<void> {
   const params = new URLSearchParams(search);
   pageParams = new URLSearchParams([...params].filter(([k]) => PAGE_PARAMS.includes(k)));
-  setState({ debug: params.get('debug') === '1' });
+  const { presentation, notices: presentationNotices } = presentationFromQuery(search);
+  setState({ debug: params.get('debug') === '1', presentation, notices: presentationNotices });
   const backend = params.get('backend');
   backendRequest = { backend: isBackendName(backend) ? backend : undefined, allowSoftwareWebGL: params.get('allowSoftwareWebGL') === '1', disableWebGL: params.get('disableWebGL') === '1' };
   const backendReady = initBackend().then((ok) => (ok && setState({ backendNotice: fallbackNotice(getState().backend!) }), ok));
   try {
     const gallery = await fetchGallery(siteUrl);
     const { settings, notices } = settingsFromQuery(search, gallery.map((g) => g.id));
-    setState({ gallery, settings: { ...settings, image: settings.image ?? gallery[0]?.id ?? null }, notices });
+    setState({ gallery, settings: { ...settings, image: settings.image ?? gallery[0]?.id ?? null }, notices: [...presentationNotices, ...notices] });
     mirrorUrl(); // the address bar shows the setting used, not what the link said
   } catch (e) {
     setState({ galleryError: message(e) }); // an uploaded photo still works
@@ -134,6 +137,11 @@ function galleryImage(settings: LabSettings): ImageSource | null {
   return item ? { url: new URL(item.src, siteUrl).href } : null;
 }
 
+/** The page's own query: page params, then the presentation, then the setting (none for an upload). */
+function pageQuery(settings: LabSettings | null, presentation: Presentation): string {
+  return [pageParams.toString(), presentationToQuery(presentation), settings ? settingsToQuery(settings) : ''].filter(Boolean).join('&');
+}
+
 /**
  * Writes the current setting into the address bar (an upload's cannot travel in a link), at most
  * every 200 ms: browsers throttle replaceState, and a slider dragged fast would hit that.
@@ -141,8 +149,8 @@ function galleryImage(settings: LabSettings): ImageSource | null {
 function mirrorUrl(): void {
   clearTimeout(mirrorTimer);
   mirrorTimer = setTimeout(() => {
-    const { upload, settings } = getState();
-    const query = new URLSearchParams([...pageParams, ...new URLSearchParams(upload ? '' : settingsToQuery(settings))]).toString();
+    const { upload, settings, presentation } = getState();
+    const query = pageQuery(upload ? null : settings, presentation);
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
   }, 200);
 }
@@ -214,10 +222,11 @@ async function advance(request: () => Promise<LabFrame>, fresh: boolean): Promis
   }
 }
 
-export async function selectImage(id: string): Promise<void> {
+/** A gallery leaf (with more of the setting in `patch`), from x⁰. */
+export async function selectImage(id: string, patch: Partial<LabSettings> = {}): Promise<void> {
   halt();
   setState({ upload: null });
-  const settings = { ...getState().settings, image: id };
+  const settings = { ...getState().settings, ...patch, image: id };
   await restartLab(galleryImage(settings), settings);
 }
 
@@ -266,6 +275,7 @@ function halt(): void {
   resumeAfterChange = false;
   stopLoop();
 }
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function run(): Promise<void> {
   if (getState().frame?.done) await reset();
@@ -280,6 +290,8 @@ export async function run(): Promise<void> {
     while (token === loopToken) {
       const frame = await advance(() => worker.step(), false);
       if (!frame || frame.done) break;
+      // Slow motion: each iteration stays on screen SLOW_MOTION_MS before the next is computed.
+      if (getState().presentation.slowMotion) await sleep(SLOW_MOTION_MS);
     }
   } finally {
     countLoops(-1);
@@ -308,6 +320,43 @@ export async function reset(): Promise<void> {
   version++;
   await advance(() => worker.restart(), true);
 }
+
+/** A shortcut's or an embedding page's command (already validated). */
+export async function execute(command: LabCommand): Promise<void> {
+  // Like the disabled buttons: nothing to run until a frame and the attacked model are there.
+  if (command.type !== 'set' && command.type !== 'pause' && !isReady(getState())) return;
+  switch (command.type) {
+    case 'set': {
+      const { image, ...rest } = command.settings;
+      const { settings, upload } = getState();
+      if (image && (image !== settings.image || upload)) return selectImage(image, rest);
+      return updateSettings(rest);
+    }
+    case 'run':
+      return getState().running ? undefined : run();
+    case 'pause':
+      return pause();
+    case 'step':
+      return step();
+    case 'reset':
+      return reset();
+  }
+}
+
+/** Switches between the lab, presenter mode and the embed, or slow motion, in place (URL kept in step). */
+export function updatePresentation(patch: Partial<Presentation>): void {
+  setState({ presentation: { ...getState().presentation, ...patch } });
+  mirrorUrl();
+}
+
+/** The link to this page with `presentation` instead of the current one (no upload: it cannot travel). */
+export function pageLink(presentation: Presentation = getState().presentation): string {
+  const query = pageQuery(getState().upload ? null : getState().settings, presentation);
+  return `${location.origin}${location.pathname}${query ? `?${query}` : ''}`;
+}
+
+/** The app's own address, for the embed snippet. */
+export const appUrl = siteUrl;
 
 /** Downloads x as an 8-bit PNG and checks what f says about exactly those rounded pixels. */
 export async function downloadAdversarial(): Promise<void> {

@@ -2,6 +2,8 @@
 // controller.ts, which talks to the worker.
 import { useSyncExternalStore } from 'react';
 import type { BackendInfo } from '../backend/choose';
+import { DEFAULT_PRESENTATION, type Presentation } from '../classroom/presentation';
+import { ATTACKED_MODEL } from '../lab/session';
 import type { LabFrame } from '../lab/session';
 import { DEFAULT_SETTINGS, type LabSettings } from '../lab/settings';
 import type { LoadProgress } from '../models/artifacts';
@@ -61,6 +63,12 @@ export interface AppState {
   debug: boolean;
   /** Run loops live now, and the most ever live at once (for `?debug=1` and the storm tests). */
   loops: { live: number; most: number };
+  /** Lab, presenter mode or embed, and slow motion (URL state beside the setting). */
+  presentation: Presentation;
+  /** postMessage commands refused (malformed, unknown, not from the embedding page), and the last reason. */
+  ignoredMessages: { count: number; last: string | null };
+  /** The service worker has cached the app and its models: it works without a network now. */
+  offlineReady: boolean;
 }
 
 const emptyModel: ModelStatus = { progress: null, info: null, error: null };
@@ -84,6 +92,9 @@ let state: AppState = {
   saved: null,
   debug: false,
   loops: { live: 0, most: 0 },
+  presentation: DEFAULT_PRESENTATION,
+  ignoredMessages: { count: 0, last: null },
+  offlineReady: false,
 };
 const listeners = new Set<() => void>();
 
@@ -100,9 +111,15 @@ export function setModelStatus(id: ModelId, patch: Partial<ModelStatus>): void {
   setState({ models: { ...state.models, [id]: { ...state.models[id], ...patch } } });
 }
 
-function subscribe(listener: () => void): () => void {
+export function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** A frame is on screen and the model the current mode attacks is loaded: Run can start. */
+export function isReady({ frame, models, settings }: AppState): boolean {
+  const attacked = ATTACKED_MODEL[settings.mode];
+  return Boolean(frame) && (!attacked || Boolean(models[attacked].info));
 }
 
 export function useAppState(): AppState {
