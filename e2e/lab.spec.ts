@@ -5,25 +5,7 @@ import { PNG } from 'pngjs';
 import { decodeImageFile } from '../scripts/lib/leaves';
 import { leavesDir } from '../scripts/lib/paths';
 import { expect, test } from './fixtures';
-import type { Page, TestInfo } from '@playwright/test';
-
-/** A diseased grape leaf from the gallery that one white-box step at ε = 0.01 flips. */
-const LEAF = 'grape__00e46ac798';
-
-async function openLab(page: Page, query: string) {
-  await page.goto(`/?${query}`);
-  await expect(page.getByTestId('iteration')).toHaveText(/^0 \/ \d+$/, { timeout: 300_000 });
-}
-
-/** Both models loaded, and the frame on screen already has f's verdict. */
-async function waitReady(page: Page) {
-  for (const id of ['inception_v3', 'mobilenet_v2']) await expect(page.getByTestId(`model-${id}`)).toContainText('ready');
-  await expect(page.getByTestId('verdict-inception_v3')).toBeVisible();
-}
-
-const shot = (page: Page, info: TestInfo, name: string) => page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: true });
-
-const linf = async (page: Page) => Number(await page.getByTestId('linf').textContent());
+import { LEAF, linf, openLab, shot, waitReady } from './lab-page';
 
 for (const backend of ['webgl', 'wasm'] as const) {
   test(`${backend}: white box ε = 0.01, T = 1 flips f's label for a gallery leaf, with L∞ ≤ 0.01 shown`, async ({ page }, info) => {
@@ -50,7 +32,7 @@ for (const backend of ['webgl', 'wasm'] as const) {
 test('black box attacks g and updates both models; random noise runs; tensors return to baseline after Reset', async ({ page }, info) => {
   await openLab(page, `backend=wasm&image=${LEAF}&debug=1`);
   await waitReady(page);
-  const baseline = await page.getByTestId('debug').textContent();
+  const baseline = await page.getByTestId('debug-memory').textContent();
   await page.getByRole('button', { name: 'Black box, T = 10' }).click();
   await expect(page.getByRole('radio', { name: 'Black box' })).toBeChecked();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -63,14 +45,15 @@ test('black box attacks g and updates both models; random noise runs; tensors re
 
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(page.getByTestId('iteration')).toHaveText('0 / 10');
-  await expect(page.getByTestId('debug')).toHaveText(baseline!);
+  await expect(page.getByTestId('debug-memory')).toHaveText(baseline!);
 
   await page.getByRole('radio', { name: 'Random noise' }).check();
   await expect(page.getByRole('slider', { name: /iterations/ })).toBeDisabled();
   await expect(page.getByText('does not apply to random noise')).toBeVisible();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('iteration')).toHaveText('1 / 1');
-  expect(await linf(page)).toBeCloseTo(0.01, 4);
+  // Every pixel moves by ε, shown as the largest whole 8-bit step within ε (2 of 255 levels).
+  expect(await linf(page)).toBeCloseTo(2 / 255, 4);
   await shot(page, info, 'random-noise');
 });
 

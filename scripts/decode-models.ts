@@ -11,6 +11,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import type { ModelFileInfo } from '../src/models/manifest.ts';
 import { MODEL_IDS, type ModelId } from '../src/models/specs.ts';
 import { MODELS_DIR, NSFWJS_MODELS_DIR, PROJECT_ROOT } from './lib/paths.ts';
 import pinned from './nsfwjs-pinned.json' with { type: 'json' };
@@ -37,11 +38,6 @@ interface KerasLayer {
 interface PackagedModel {
   modelTopology: { model_config: { config: { layers: KerasLayer[] } } };
   weightsManifest: WeightGroup[];
-}
-export interface ModelFileInfo {
-  path: string;
-  bytes: number;
-  sha256: string;
 }
 
 const sha256 = (data: Uint8Array | string) => crypto.createHash('sha256').update(data).digest('hex');
@@ -126,7 +122,7 @@ export function buildModelFiles(id: ModelId, packageDir = NSFWJS_MODELS_DIR): Ma
   return files;
 }
 
-/** files.json: size and hash of each file, so loaders can show byte progress and verify. */
+/** files.json: size and SHA-256 of each file; the browser shows byte progress and verifies each file against it. */
 function fileIndex(files: Map<string, Buffer>): ModelFileInfo[] {
   return [...files].map(([p, data]) => ({ path: p, bytes: data.length, sha256: sha256(data) }));
 }

@@ -39,7 +39,7 @@ async function load(id: ModelId): Promise<{ classifier: Classifier; loadMs: numb
 }
 
 async function image(url?: string): Promise<tf.Tensor4D> {
-  return url ? canonicalFromUrl(new URL(url, site).href) : (tf.randomUniform([1, 256, 256, 3], 0, 1, 'float32', 1) as tf.Tensor4D);
+  return url ? (await canonicalFromUrl(new URL(url, site).href)).x0 : (tf.randomUniform([1, 256, 256, 3], 0, 1, 'float32', 1) as tf.Tensor4D);
 }
 
 const harness = {

@@ -1,18 +1,24 @@
+import { useCallback, useState } from 'react';
+import type { EmbedControl } from '../classroom/presentation';
 import { ATTACKED_MODEL } from '../lab/session';
+import { settingsToQuery } from '../lab/settings';
 import { CLASS_NAMES, predictedClass } from '../config';
 import { MODEL_IDS, MODEL_SPECS, type ModelId } from '../models/specs';
 import { AttackControls } from './components/AttackControls';
 import { AttackStats } from './components/AttackStats';
 import { BackendBadge } from './components/BackendBadge';
+import { ClassroomBar } from './components/ClassroomBar';
 import { Explanation } from './components/Explanation';
 import { Gallery } from './components/Gallery';
 import { ImageViews } from './components/ImageViews';
 import { ModelCard } from './components/ModelCard';
 import { PredictionChart } from './components/PredictionChart';
+import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { UploadPicker } from './components/UploadPicker';
-import { downloadAdversarial, selectImage, showView } from './controller';
+import { useShortcuts } from './classroom/useShortcuts';
+import { downloadAdversarial, pageLink, retryModel, selectImage, showView } from './controller';
 import { ExperimentView } from './experiment/ExperimentView';
-import { useAppState, type AppState } from './store';
+import { isReady, useAppState, type AppState } from './store';
 
 /** A warning when the user's own photo looks unlike the lab photos the models learned from. */
 function farFromTraining({ upload, original }: AppState): string | null {
@@ -26,69 +32,117 @@ function farFromTraining({ upload, original }: AppState): string | null {
 
 export function App() {
   const state = useAppState();
-  const { settings, frame, gallery, models } = state;
+  const { settings, frame, gallery, models, presentation } = state;
+  const { layout } = presentation;
+  // An embed always shows the lab (its link fixes what it shows).
+  const view = layout === 'embed' ? 'lab' : state.view;
+  const [helpOpen, setHelpOpen] = useState(false);
+  const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
+  // Presenter mode only: in the lab, Space and the arrows keep scrolling the page.
+  useShortcuts(layout === 'present', toggleHelp);
+  /** The lab and presenter mode show everything; an embed what its link asks for. */
+  const show = (c: EmbedControl) => layout !== 'embed' || presentation.controls.includes(c);
   const item = gallery.find((g) => g.id === settings.image);
   const describe = state.upload ? `your photo ${state.upload.name}` : item ? `${item.species} leaf, ${item.label}` : 'no image yet';
   const attacked = ATTACKED_MODEL[settings.mode];
-  const ready = Boolean(frame) && (!attacked || Boolean(models[attacked].info));
+  const ready = isReady(state);
   const shown: ModelId[] = settings.mode === 'blackbox' ? ['inception_v3', 'mobilenet_v2'] : ['inception_v3'];
   const warning = farFromTraining(state);
   const saved = state.saved?.probabilities.inception_v3;
+  const leaves = <Gallery items={gallery} selected={state.upload ? null : settings.image} onSelect={(id) => void selectImage(id)} />;
+  // The frame shown is of an older setting until the newest one's arrives (a slider being dragged).
+  const updating = Boolean(frame) && settingsToQuery(frame!.settings) !== settingsToQuery(settings);
   return (
-    <div className="app">
-      <header>
-        <h1>Adversarial Leaves</h1>
-        <p className="tagline">How a tiny, invisible change to a photo fools a leaf-disease classifier.</p>
-        <BackendBadge backend={state.backend} error={state.backendError} />
-        <nav className="view-switch" aria-label="Views">
-          <button type="button" aria-pressed={state.view === 'lab'} onClick={() => showView('lab')}>Lab</button>
-          <button type="button" aria-pressed={state.view === 'experiment'} onClick={() => showView('experiment')}>Experiment</button>
-        </nav>
-      </header>
+    <div className={`app layout-${layout}`}>
+      {layout === 'embed' ? (
+        <h1 className="embed-title">
+          <a href={pageLink({ ...presentation, layout: 'lab' })} target="_blank" rel="noopener">Adversarial Leaves ↗</a>
+        </h1>
+      ) : (
+        <header>
+          <h1>Adversarial Leaves</h1>
+          {layout === 'lab' && <p className="tagline">How a tiny, invisible change to a photo fools a leaf-disease classifier.</p>}
+          <BackendBadge backend={state.backend} error={state.backendError} />
+          <nav className="view-switch" aria-label="Views">
+            <button type="button" aria-pressed={view === 'lab'} onClick={() => showView('lab')}>Lab</button>
+            <button type="button" aria-pressed={view === 'experiment'} onClick={() => showView('experiment')}>Experiment</button>
+          </nav>
+          <ClassroomBar state={state} onHelp={toggleHelp} />
+        </header>
+      )}
+      {state.backendNotice && <p role="status" className="notices backend-notice" data-testid="backend-notice">{state.backendNotice}</p>}
       {state.notices.length > 0 && (
         <ul className="notices" role="status" data-testid="notices">
           {state.notices.map((n) => <li key={n}>{n}</li>)}
         </ul>
       )}
-      {state.view === 'experiment' ? <main className="single"><ExperimentView state={state} /></main> : <main>
-        <section className="picker" aria-labelledby="picker-title">
+      {view === 'experiment' ? <main className="single"><ExperimentView state={state} /></main> : <main>
+        {layout === 'lab' && <section className="picker" aria-labelledby="picker-title">
           <h2 id="picker-title">1. Pick a leaf</h2>
           {state.galleryError && <p role="alert" className="error">{state.galleryError}</p>}
-          <Gallery items={gallery} selected={state.upload ? null : settings.image} onSelect={(id) => void selectImage(id)} />
+          {leaves}
           <UploadPicker upload={state.upload} />
           {warning && <p role="alert" className="warning" data-testid="world-warning">{warning}</p>}
           <div className="models">
             {MODEL_IDS.map((id) => <ModelCard key={id} id={id} status={models[id]} />)}
           </div>
-        </section>
+        </section>}
         <section className="lab" aria-labelledby="lab-title">
-          <h2 id="lab-title">2. Attack it</h2>
-          <AttackControls settings={settings} running={state.running} ready={ready} />
-          {attacked && !models[attacked].info && <p className="muted">{MODEL_SPECS[attacked].title} ({MODEL_SPECS[attacked].role}) is still loading: this attack starts when it is ready.</p>}
+          <h2 id="lab-title" className={layout === 'embed' ? 'visually-hidden' : undefined}>{layout === 'lab' ? '2. Attack it' : `Attacking: ${describe}`}</h2>
+          {layout === 'embed' && show('gallery') && leaves}
+          <AttackControls settings={settings} running={state.running} ready={ready} visible={layout === 'embed' ? presentation.controls : undefined} />
+          {attacked && !models[attacked].info && (
+            <p className="muted" data-testid="attack-waiting">
+              {MODEL_SPECS[attacked].title} ({MODEL_SPECS[attacked].role}){' '}
+              {models[attacked].error ? (
+                <>
+                  could not be loaded, and this attack needs it; the other modes still work.{' '}
+                  <button type="button" onClick={() => void retryModel(attacked)}>Retry loading {MODEL_SPECS[attacked].title}</button>
+                </>
+              ) : (
+                'is still loading: this attack starts when it is ready.'
+              )}
+            </p>
+          )}
           {state.labError && <p role="alert" className="error">{state.labError}</p>}
-          <ImageViews original={state.originalImage} frame={frame} describe={describe} />
-          <AttackStats frame={frame} epsilon={settings.epsilon} original={state.original} models={shown} />
-          {frame && <PredictionChart history={state.history} target={frame.target} iterations={frame.iterations} models={shown.filter((id) => models[id].info)} />}
-          <p className="download">
+          <div className="frame-area" aria-busy={updating} data-testid="frame-area">
+            <ImageViews original={state.originalImage} frame={frame} describe={describe} />
+            <AttackStats frame={frame} original={state.original} models={shown} />
+          </div>
+          {frame && show('chart') && <PredictionChart history={state.history} target={frame.target} iterations={frame.iterations} models={shown.filter((id) => models[id].info)} />}
+          {layout === 'lab' && <p className="download">
             <button type="button" onClick={() => void downloadAdversarial()} disabled={!frame}>Download adversarial PNG</button>
             {saved && (
-              <span data-testid="saved-check">
+              <span data-testid="saved-check" data-probabilities={JSON.stringify(saved)}>
                 {' '}The saved 8-bit PNG (pixels rounded to 1/255) {predictedClass(saved) === frame!.target ? 'still fools f' : 'no longer fools f'}: f says{' '}
                 {(Math.max(...saved) * 100).toFixed(1)}% {CLASS_NAMES[predictedClass(saved)]}.
               </span>
             )}
-          </p>
-          <Explanation settings={settings} />
+          </p>}
+          {layout === 'lab' && <Explanation settings={settings} />}
         </section>
       </main>}
       <footer>
         {state.debug && frame && (
-          <p data-testid="debug">
-            tensors in the worker: {frame.memory.numTensors} ({(frame.memory.numBytes / 2 ** 20).toFixed(1)} MiB)
+          <p data-testid="debug" data-tensors={frame.memory.numTensors} data-bytes={frame.memory.numBytes}>
+            <span data-testid="debug-memory">tensors in the worker: {frame.memory.numTensors} ({(frame.memory.numBytes / 2 ** 20).toFixed(1)} MiB)</span> ·{' '}
+            <span data-testid="debug-loops" data-live={state.loops.live} data-most={state.loops.most}>
+              run loops: {state.loops.live} live, at most {state.loops.most} at once
+            </span>{' '}
+            ·{' '}
+            <span data-testid="debug-frame" data-epsilon={frame.settings.epsilon} data-iterations={frame.settings.iterations} data-mode={frame.settings.mode}>
+              frame of ε = {frame.settings.epsilon}, T = {frame.settings.iterations}, {frame.settings.mode}
+            </span>
           </p>
         )}
-        Leaf photos: PlantVillage (Hughes &amp; Salathé 2015) and Rauf et al. (2019) citrus leaves. Base models from nsfwjs (MIT).
+        {state.debug && (
+          <p data-testid="debug-messages">
+            messages ignored: {state.ignoredMessages.count}{state.ignoredMessages.last && ` (last: ${state.ignoredMessages.last})`}
+          </p>
+        )}
+        {layout !== 'embed' && 'Leaf photos: PlantVillage (Hughes & Salathé 2015) and Rauf et al. (2019) citrus leaves. Base models from nsfwjs (MIT).'}
       </footer>
+      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );
 }

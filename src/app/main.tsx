@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { connectToHost } from './classroom/host-bridge';
+import { enableOffline } from './classroom/offline';
 import { start } from './controller';
 import './styles.css';
 
@@ -9,4 +11,6 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+connectToHost();
 void start(window.location.search);
+enableOffline();

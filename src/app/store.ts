@@ -2,6 +2,8 @@
 // controller.ts, which talks to the worker.
 import { useSyncExternalStore } from 'react';
 import type { BackendInfo } from '../backend/choose';
+import { DEFAULT_PRESENTATION, type Presentation } from '../classroom/presentation';
+import { ATTACKED_MODEL } from '../lab/session';
 import type { LabFrame } from '../lab/session';
 import { DEFAULT_SETTINGS, type LabSettings } from '../lab/settings';
 import type { LoadProgress } from '../models/artifacts';
@@ -27,6 +29,8 @@ export interface Upload {
   name: string;
   width: number;
   height: number;
+  /** What became of it beyond cropping and scaling (transparency, grayscale, first frame…). */
+  notes: string[];
 }
 
 /** Whether the saved 8-bit PNG still fools f (it is rounded to multiples of 1/255). */
@@ -55,6 +59,8 @@ export interface AppState {
   experimentRun: ExperimentRun;
   backend: BackendInfo | null;
   backendError: string | null;
+  /** Why the page runs on a slower backend than it could, or what happened to the GPU. */
+  backendNotice: string | null;
   models: Record<ModelId, ModelStatus>;
   gallery: GalleryItem[];
   galleryError: string | null;
@@ -73,6 +79,14 @@ export interface AppState {
   saved: SavedCheck | null;
   /** `?debug=1`: show the worker's tfjs memory. */
   debug: boolean;
+  /** Run loops live now, and the most ever live at once (for `?debug=1` and the storm tests). */
+  loops: { live: number; most: number };
+  /** Lab, presenter mode or embed, and slow motion (URL state beside the setting). */
+  presentation: Presentation;
+  /** postMessage commands refused (malformed, unknown, not from the embedding page), and the last reason. */
+  ignoredMessages: { count: number; last: string | null };
+  /** The service worker has cached the app and its models: it works without a network now. */
+  offlineReady: boolean;
 }
 
 const emptyModel: ModelStatus = { progress: null, info: null, error: null };
@@ -82,6 +96,7 @@ let state: AppState = {
   experimentRun: { status: 'idle', total: 0, images: [], elapsedMs: 0, error: null },
   backend: null,
   backendError: null,
+  backendNotice: null,
   models: { inception_v3: emptyModel, mobilenet_v2: emptyModel },
   gallery: [],
   galleryError: null,
@@ -96,6 +111,10 @@ let state: AppState = {
   labError: null,
   saved: null,
   debug: false,
+  loops: { live: 0, most: 0 },
+  presentation: DEFAULT_PRESENTATION,
+  ignoredMessages: { count: 0, last: null },
+  offlineReady: false,
 };
 const listeners = new Set<() => void>();
 
@@ -112,9 +131,15 @@ export function setModelStatus(id: ModelId, patch: Partial<ModelStatus>): void {
   setState({ models: { ...state.models, [id]: { ...state.models[id], ...patch } } });
 }
 
-function subscribe(listener: () => void): () => void {
+export function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** A frame is on screen and the model the current mode attacks is loaded: Run can start. */
+export function isReady({ frame, models, settings }: AppState): boolean {
+  const attacked = ATTACKED_MODEL[settings.mode];
+  return Boolean(frame) && (!attacked || Boolean(models[attacked].info));
 }
 
 export function useAppState(): AppState {

@@ -15,6 +15,8 @@ export interface BackendRequest {
   backend?: BackendName;
   /** Accept software-rendered WebGL (tests and benchmarks only). */
   allowSoftwareWebGL?: boolean;
+  /** `?disableWebGL=1`, dev server only (tests): act as a browser without WebGL. */
+  disableWebGL?: boolean;
 }
 
 export interface BackendInfo {

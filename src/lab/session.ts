@@ -3,8 +3,10 @@
 // can pause, step, or start over between any two iterations. No React here. Its async methods
 // must not overlap (the worker queues them): each reads and changes the one current state.
 import * as tf from '@tensorflow/tfjs';
-import { iterativeFgsm, perturbationNorms, randomSignNoise, type GradientModel, type Iteration } from '../attack/fgsm';
+import { eightBitLevels } from '../attack/eight-bit';
+import { iterativeFgsm, randomSignNoise, type GradientModel, type Iteration } from '../attack/fgsm';
 import { predictedClass } from '../config';
+import { rgbaToImage } from '../models/preprocess';
 import type { ModelId } from '../models/specs';
 import type { AttackMode, LabSettings } from './settings';
 
@@ -18,15 +20,19 @@ export const ATTACKED_MODEL: Record<AttackMode, ModelId | null> = { whitebox: 'i
 export interface LabFrame {
   /** Bumped by every new image or setting: frames of an older generation are stale. */
   generation: number;
+  /** The setting this frame was made under (the newest setting may differ while a restart is on its way). */
+  settings: LabSettings;
   t: number;
   iterations: number;
   done: boolean;
   /** The target label y* actually used. */
   target: number;
+  /** Each model's probabilities for `image`, the 8-bit pixels shown and downloaded. */
   probabilities: Partial<Record<ModelId, number[]>>;
+  /** Distances between `image` and x⁰'s 8-bit pixels: L∞ ≤ ε always. */
   linf: number;
   l2: number;
-  /** The adversarial image x and the perturbation (x − x⁰)·amplification + ½, as RGBA bytes. */
+  /** The adversarial image x in 8 bits and the perturbation (x − x⁰)·amplification + ½, as RGBA bytes. */
   image: Uint8ClampedArray;
   perturbation: Uint8ClampedArray;
   amplification: number;
@@ -123,46 +129,56 @@ export class LabSession {
     return 1 - predictedClass(p);
   }
 
+  /**
+   * What the page shows for the current x: the 8-bit image (see attack/eight-bit.ts), and the
+   * L∞, L2 and probabilities of exactly those pixels, as a fresh classification of the shown or
+   * downloaded image would give them.
+   */
   private async frame(): Promise<LabFrame> {
     const { t, generation, target } = this;
-    const x = this.x!;
-    const x0 = this.x0!;
-    const epsilon = this.settings!.epsilon;
+    const settings = this.settings!;
+    const [, height, width] = this.x0!.shape;
     const iterations = this.totalIterations();
+    const amplification = settings.epsilon > 0 ? 0.5 / settings.epsilon : 1;
+    const [imageRgba, perturbationRgba, linf, l2] = tf.tidy(() => {
+      const levels = eightBitLevels(this.x!, this.x0!, settings.epsilon);
+      const change = tf.sub(levels, tf.round(tf.mul(this.x0!, 255)));
+      const shownChange = tf.clipByValue(tf.add(tf.mul(change, amplification), 127.5), 0, 255);
+      return [toRgba(levels), toRgba(tf.round(shownChange) as tf.Tensor4D), tf.max(tf.abs(change)), tf.norm(change)];
+    });
+    const image = new Uint8ClampedArray(await imageRgba.data());
+    const perturbation = new Uint8ClampedArray(await perturbationRgba.data());
+    const levelDistances = [(await linf.data())[0], (await l2.data())[0]];
+    tf.dispose([imageRgba, perturbationRgba, linf, l2]);
+    const shown = rgbaToImage(image, width, height);
     const probabilities: LabFrame['probabilities'] = {};
     for (const [id, model] of Object.entries(this.models()) as [ModelId, LabModel][]) {
-      const p = model.probabilities(x);
+      const p = model.probabilities(shown);
       probabilities[id] = Array.from(await p.data());
       p.dispose();
     }
-    const amplification = epsilon > 0 ? 0.5 / epsilon : 1;
-    const [image, perturbation] = tf.tidy(() => [
-      toRgba(x),
-      toRgba(tf.clipByValue(tf.add(tf.mul(tf.sub(x, x0), amplification), 0.5), 0, 1) as tf.Tensor4D),
-    ]);
-    const frame: LabFrame = {
+    shown.dispose();
+    const { numTensors, numBytes } = tf.memory();
+    return {
       generation,
+      settings,
       t,
       iterations,
       done: t >= iterations,
       target,
       probabilities,
-      ...perturbationNorms(x, x0),
-      image: new Uint8ClampedArray(await image.data()),
-      perturbation: new Uint8ClampedArray(await perturbation.data()),
+      linf: levelDistances[0] / 255,
+      l2: levelDistances[1] / 255,
+      image,
+      perturbation,
       amplification,
-      memory: { numTensors: 0, numBytes: 0 },
+      memory: { numTensors, numBytes },
     };
-    tf.dispose([image, perturbation]);
-    const { numTensors, numBytes } = tf.memory();
-    frame.memory = { numTensors, numBytes };
-    return frame;
   }
 }
 
-/** 1×H×W×3 in [0,1] → H×W×4 bytes (alpha 255), rounded as a canvas would. */
-function toRgba(x: tf.Tensor4D): tf.Tensor3D {
-  const [, h, w] = x.shape;
-  const rgb = tf.round(tf.mul(tf.reshape(x, [h, w, 3]), 255));
-  return tf.cast(tf.concat([rgb, tf.fill([h, w, 1], 255)], 2), 'int32') as tf.Tensor3D;
+/** 1×H×W×3 8-bit levels → H×W×4 bytes (alpha 255). */
+function toRgba(levels: tf.Tensor4D): tf.Tensor3D {
+  const [, h, w] = levels.shape;
+  return tf.cast(tf.concat([tf.reshape(levels, [h, w, 3]), tf.fill([h, w, 1], 255)], 2), 'int32') as tf.Tensor3D;
 }

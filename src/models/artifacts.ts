@@ -1,13 +1,8 @@
 // Loading a decoded base model (model.json + shards) from any byte source: fetch in the browser,
 // the file system in Node. One path, so training, tests and the page load identical weights.
 import * as tf from '@tensorflow/tfjs';
+import { ModelFileError, parseManifest, verifyModelFile } from './manifest';
 import { modelDir, type ModelId } from './specs';
-
-export interface FileInfo {
-  path: string;
-  bytes: number;
-  sha256: string;
-}
 
 /** Reads files of the site (public/ in the repo) by relative path. */
 export interface ByteSource {
@@ -53,22 +48,21 @@ export async function loadBaseArtifacts(
   onProgress?: (p: LoadProgress) => void,
 ): Promise<BaseArtifacts> {
   const dir = modelDir(id);
-  const index = JSON.parse(await source.text(`${dir}/files.json`)) as FileInfo[];
+  const index = parseManifest(`${dir}/files.json`, await source.text(`${dir}/files.json`));
   const totalBytes = index.reduce((n, f) => n + f.bytes, 0);
-  let done = index.find((f) => f.path === 'model.json')?.bytes ?? 0;
-  const modelJson = JSON.parse(await source.text(`${dir}/model.json`)) as tf.io.ModelJSON;
+  let done = 0;
+  /** Reads one file of the model and checks it against files.json before anything uses it. */
+  const verified = async (name: string) => {
+    const buffer = await source.bytes(`${dir}/${name}`, (n) => onProgress?.({ loadedBytes: done + n, totalBytes }));
+    await verifyModelFile(dir, name, buffer, index);
+    done += buffer.byteLength;
+    return buffer;
+  };
+  const modelJson = JSON.parse(new TextDecoder().decode(await verified('model.json'))) as tf.io.ModelJSON;
   onProgress?.({ loadedBytes: done, totalBytes });
   const buffers: ArrayBuffer[] = [];
   for (const group of modelJson.weightsManifest) {
-    for (const p of group.paths) {
-      const buffer = await source.bytes(`${dir}/${p}`, (n) => onProgress?.({ loadedBytes: done + n, totalBytes }));
-      const expected = index.find((f) => f.path === p)?.bytes;
-      if (buffer.byteLength !== expected) {
-        throw new Error(`${dir}/${p}: got ${buffer.byteLength} bytes, expected ${expected}`);
-      }
-      done += buffer.byteLength;
-      buffers.push(buffer);
-    }
+    for (const p of group.paths) buffers.push(await verified(p));
   }
   onProgress?.({ loadedBytes: done, totalBytes });
   const topology = modelJson.modelTopology as { model_config: { config: { layers: KerasLayerJson[] } } };
@@ -81,11 +75,16 @@ export async function loadBaseArtifacts(
   };
 }
 
-/** A ByteSource over HTTP relative to `baseUrl`, streaming so that progress counts bytes. */
-export function fetchSource(baseUrl: string): ByteSource {
+/**
+ * A ByteSource over HTTP relative to `baseUrl`, streaming so that progress counts bytes. `cache`:
+ * 'reload' for a retry, so that a damaged copy in the HTTP cache is not served again.
+ */
+export function fetchSource(baseUrl: string, cache: RequestCache = 'default'): ByteSource {
   const get = async (relPath: string) => {
-    const response = await fetch(new URL(relPath, baseUrl));
-    if (!response.ok) throw new Error(`${relPath}: HTTP ${response.status}`);
+    const response = await fetch(new URL(relPath, baseUrl), { cache }).catch((e: unknown) => {
+      throw new ModelFileError(relPath, `could not be downloaded (${e instanceof Error ? e.message : String(e)})`);
+    });
+    if (!response.ok) throw new ModelFileError(relPath, `could not be downloaded (HTTP ${response.status})`);
     return response;
   };
   return {
@@ -97,7 +96,9 @@ export function fetchSource(baseUrl: string): ByteSource {
       const chunks: ArrayBuffer[] = [];
       let loaded = 0;
       for (;;) {
-        const { done, value } = await reader.read();
+        const { done, value } = await reader.read().catch(() => {
+          throw new ModelFileError(relPath, `was cut off after ${loaded} bytes (the connection dropped)`);
+        });
         if (done) break;
         chunks.push(value.slice().buffer);
         loaded += value.byteLength;

@@ -20,6 +20,11 @@ export function rgbaToCanonical(rgba: ArrayLike<number>, width: number, height: 
   if (width !== CANONICAL_SIZE || height !== CANONICAL_SIZE) {
     throw new Error(`expected a ${CANONICAL_SIZE}×${CANONICAL_SIZE} image, got ${width}×${height}`);
   }
+  return rgbaToImage(rgba, width, height);
+}
+
+/** RGBA bytes of any size → 1×H×W×3 in [0,1]: the one way 8-bit pixels become model input. */
+export function rgbaToImage(rgba: ArrayLike<number>, width: number, height: number): tf.Tensor4D {
   const rgb = new Float32Array(width * height * 3);
   for (let p = 0; p < width * height; p++) {
     for (let c = 0; c < 3; c++) rgb[p * 3 + c] = rgba[p * 4 + c] / 255;

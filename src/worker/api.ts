@@ -5,6 +5,7 @@ import type { LabFrame } from '../lab/session';
 import type { LabSettings } from '../lab/settings';
 import type { LoadProgress } from '../models/artifacts';
 import type { ModelId } from '../models/specs';
+import type { DecodedInfo } from './decode';
 
 export interface ModelInfo {
   id: ModelId;
@@ -19,11 +20,18 @@ export interface ModelInfo {
 export type ImageSource = { url: string } | { blob: Blob };
 
 export interface LabApi {
-  init(request: BackendRequest): Promise<BackendInfo>;
-  /** Loads a classifier from `${siteUrl}models/<id>/`, reporting bytes, and warms it up. */
-  loadModel(id: ModelId, siteUrl: string, onProgress: (p: LoadProgress) => void): Promise<ModelInfo>;
-  /** Starts over from x⁰ with `settings`; with `image`, x⁰ is that image first. */
-  start(image: ImageSource | null, settings: LabSettings): Promise<LabFrame>;
+  /** Starts tfjs; `onContextLost` fires if the WebGL context is lost (this worker is then unusable). */
+  init(request: BackendRequest, onContextLost: () => void): Promise<BackendInfo>;
+  /**
+   * Loads a classifier from `${siteUrl}models/<id>/`, reporting bytes, each file verified against
+   * files.json, and warms it up. `retry`: bypass the HTTP cache (a damaged copy may be in it).
+   */
+  loadModel(id: ModelId, siteUrl: string, onProgress: (p: LoadProgress) => void, retry?: boolean): Promise<ModelInfo>;
+  /**
+   * Starts over from x⁰ with `settings`; with `image`, x⁰ is that image first, and `decoded` says
+   * what decoding found. An image that cannot be decoded rejects and leaves the old x⁰ in place.
+   */
+  start(image: ImageSource | null, settings: LabSettings): Promise<{ frame: LabFrame; decoded: DecodedInfo | null }>;
   /** One more iteration of the current attack. */
   step(): Promise<LabFrame>;
   /** Back to x⁰, same setting. */

@@ -2,6 +2,8 @@
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend } from '../backend/choose';
+import { watchContextLoss } from '../backend/context-loss';
+import { loseContextForTest, removeWebGLForTest } from '../backend/gpu-faults';
 import { CANONICAL_SIZE } from '../config';
 import { batchOutcomes } from '../experiment/outcomes';
 import { LabSession, type LabFrame } from '../lab/session';
@@ -38,12 +40,18 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
 }
 
 /** Frames carry two 256 KB images: move their buffers instead of copying them. */
-const transferFrame = (frame: LabFrame) => Comlink.transfer(frame, [frame.image.buffer, frame.perturbation.buffer]);
+const frameBuffers = (frame: LabFrame) => [frame.image.buffer, frame.perturbation.buffer];
+const transferFrame = (frame: LabFrame) => Comlink.transfer(frame, frameBuffers(frame));
 
 const api: LabApi = {
-  init: (request) => chooseBackend(request),
-  async loadModel(id, siteUrl, onProgress) {
-    const artifacts = await loadBaseArtifacts(id, fetchSource(siteUrl), onProgress);
+  async init(request, onContextLost) {
+    if (import.meta.env.DEV && request.disableWebGL) removeWebGLForTest();
+    const info = await chooseBackend(request);
+    watchContextLoss(onContextLost);
+    return info;
+  },
+  async loadModel(id, siteUrl, onProgress, retry = false) {
+    const artifacts = await loadBaseArtifacts(id, fetchSource(siteUrl, retry ? 'reload' : 'default'), onProgress);
     const classifier = classifierFromArtifacts(artifacts, HEADS[id]);
     warmUp(classifier);
     classifiers[id]?.dispose();
@@ -52,8 +60,9 @@ const api: LabApi = {
   },
   start: (image, settings) =>
     serial(async () => {
-      const x0 = image ? await ('url' in image ? canonicalFromUrl(image.url) : canonicalFromBlob(image.blob)) : null;
-      return transferFrame(await session.start(x0, settings));
+      const source = image ? await ('url' in image ? canonicalFromUrl(image.url) : canonicalFromBlob(image.blob)) : null;
+      const frame = await session.start(source?.x0 ?? null, settings);
+      return Comlink.transfer({ frame, decoded: source?.info ?? null }, frameBuffers(frame));
     }),
   step: () => serial(async () => transferFrame(await session.step())),
   restart: () => serial(async () => transferFrame(await session.restart())),
@@ -62,7 +71,7 @@ const api: LabApi = {
     serial(async () => {
       const { inception_v3: f, mobilenet_v2: g } = classifiers;
       if (!f || !g) throw new Error('the experiment needs both models: still loading');
-      const x0 = await canonicalFromUrl(url);
+      const { x0 } = await canonicalFromUrl(url);
       try {
         return (await batchOutcomes({ f, g }, x0, label, plan))[0];
       } finally {
@@ -84,3 +93,5 @@ async function classify(rgba: Uint8ClampedArray): Promise<Partial<Record<ModelId
 }
 
 Comlink.expose(api);
+// Dev server only (e2e tests): lose the WebGL context as a driver reset would.
+if (import.meta.env.DEV) Object.assign(self, { loseContextForTest });

@@ -1,5 +1,6 @@
 import { CLASS_NAMES } from '../../config';
 import { stepSize } from '../../attack/fgsm';
+import { EMBED_CONTROLS, type EmbedControl } from '../../classroom/presentation';
 import { ATTACK_MODES, EPSILON_MAX, EPSILON_STEP, ITERATIONS_MAX, MODE_LABELS, PRESETS, type LabSettings } from '../../lab/settings';
 import { pause, reset, run, step, updateSettings } from '../controller';
 
@@ -7,14 +8,18 @@ interface Props {
   settings: LabSettings;
   running: boolean;
   ready: boolean;
+  /** Which controls to show (an embed picks them); all by default. */
+  visible?: readonly EmbedControl[];
 }
 
 /** Mode, ε, T, target, presets and Run / Pause / Step / Reset. Only sends intents. */
-export function AttackControls({ settings, running, ready }: Props) {
+export function AttackControls({ settings, running, ready, visible = EMBED_CONTROLS }: Props) {
   const noise = settings.mode === 'noise';
+  const show = (c: EmbedControl) => visible.includes(c);
+  if (!(['mode', 'presets', 'epsilon', 'iterations', 'target', 'buttons'] as const).some(show)) return null;
   return (
     <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Attack settings">
-      <fieldset className="modes">
+      {show('mode') && <fieldset className="modes">
         <legend>Attack</legend>
         {ATTACK_MODES.map((mode) => (
           <label key={mode}>
@@ -22,16 +27,16 @@ export function AttackControls({ settings, running, ready }: Props) {
             {MODE_LABELS[mode]}
           </label>
         ))}
-      </fieldset>
-      <div className="presets" role="group" aria-label="Presets from the course">
+      </fieldset>}
+      {show('presets') && <div className="presets" role="group" aria-label="Presets from the course">
         <span className="muted small">Try the course's cases:</span>
         {PRESETS.map((p) => (
           <button key={p.label} type="button" onClick={() => void updateSettings(p.settings)}>
             {p.label}
           </button>
         ))}
-      </div>
-      <label className="slider">
+      </div>}
+      {show('epsilon') && <label className="slider">
         <span>
           ε = <strong data-testid="epsilon-value">{settings.epsilon.toFixed(4)}</strong> <span className="muted">({(settings.epsilon * 255).toFixed(2)}/255)</span>
         </span>
@@ -39,8 +44,8 @@ export function AttackControls({ settings, running, ready }: Props) {
           type="range" aria-label="epsilon (perturbation size)" min={0} max={EPSILON_MAX} step={EPSILON_STEP}
           value={settings.epsilon} onChange={(e) => void updateSettings({ epsilon: Number(e.target.value) })}
         />
-      </label>
-      <label className="slider">
+      </label>}
+      {show('iterations') && <label className="slider">
         <span>
           T = <strong data-testid="iterations-value">{settings.iterations}</strong>{' '}
           <span className="muted">{noise ? '(does not apply to random noise: it is one draw)' : `η = ε/T = ${stepSize(settings).toFixed(5)}`}</span>
@@ -49,8 +54,8 @@ export function AttackControls({ settings, running, ready }: Props) {
           type="range" aria-label="iterations T" min={1} max={ITERATIONS_MAX} step={1} disabled={noise}
           value={settings.iterations} onChange={(e) => void updateSettings({ iterations: Number(e.target.value) })}
         />
-      </label>
-      <label className="target">
+      </label>}
+      {show('target') && <label className="target">
         Target label y*{' '}
         <select
           value={String(settings.target)}
@@ -61,13 +66,13 @@ export function AttackControls({ settings, running, ready }: Props) {
             <option key={name} value={i}>{name}</option>
           ))}
         </select>
-      </label>
-      <div className="buttons">
+      </label>}
+      {show('buttons') && <div className="buttons">
         <button type="button" onClick={() => void run()} disabled={!ready || running}>Run</button>
         <button type="button" onClick={pause} disabled={!running}>Pause</button>
         <button type="button" onClick={() => void step()} disabled={!ready}>Step</button>
         <button type="button" onClick={() => void reset()} disabled={!ready}>Reset</button>
-      </div>
+      </div>}
     </form>
   );
 }

@@ -3,10 +3,11 @@ import type { LabFrame } from '../../lab/session';
 import { MODEL_SPECS, type ModelId } from '../../models/specs';
 import type { HistoryPoint } from '../store';
 
-/** The bound, the distances, the iteration and each model's verdict for the current x. */
-export function AttackStats({ frame, epsilon, original, models }: { frame: LabFrame | null; epsilon: number; original: HistoryPoint | null; models: ModelId[] }) {
+/** The bound, the distances, the iteration and each model's verdict for the 8-bit x shown (all of its own frame's setting). */
+export function AttackStats({ frame, original, models }: { frame: LabFrame | null; original: HistoryPoint | null; models: ModelId[] }) {
   if (!frame) return <p className="stats muted">Preparing the image…</p>;
-  const within = frame.linf <= epsilon + 1e-7;
+  const { epsilon } = frame.settings;
+  const within = frame.linf <= epsilon;
   return (
     <div className="stats">
       <dl>
@@ -37,7 +38,7 @@ export function AttackStats({ frame, epsilon, original, models }: { frame: LabFr
           const before = original?.probabilities[id];
           const flipped = before !== undefined && predictedClass(before) !== label;
           return (
-            <li key={id} data-testid={`verdict-${id}`} data-label={CLASS_NAMES[label]}>
+            <li key={id} data-testid={`verdict-${id}`} data-label={CLASS_NAMES[label]} data-probabilities={JSON.stringify(p)}>
               {MODEL_SPECS[id].title} ({MODEL_SPECS[id].role}) says <strong className={`tag tag-${CLASS_NAMES[label]}`}>{CLASS_NAMES[label]}</strong>{' '}
               ({(p[label] * 100).toFixed(1)}%){flipped && <strong className="flipped"> — flipped!</strong>}
             </li>

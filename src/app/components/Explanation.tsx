@@ -1,5 +1,6 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
+import { levelBudget } from '../../attack/eight-bit';
 import { stepSize } from '../../attack/fgsm';
 import type { LabSettings } from '../../lab/settings';
 
@@ -38,6 +39,12 @@ export function Explanation({ settings }: { settings: LabSettings }) {
         <dd>The attacker has the target model f itself and uses its gradients.</dd>
         <dt>Black box</dt>
         <dd>The attacker cannot see f. It trained its own substitute g, attacks g, and shows the result to f: the attack often transfers.</dd>
+        <dt>Why does L∞ show less than ε?</dt>
+        <dd>
+          The image on screen and the PNG you download have 256 brightness levels per colour. Each pixel of x is rounded to
+          the nearest level that is at most ε from x⁰ — here {levelBudget(epsilon)} level{levelBudget(epsilon) === 1 ? '' : 's'} — so
+          the L∞ and the verdicts shown are exactly those of the pixels you see.
+        </dd>
         <dt>Why amplify the noise?</dt>
         <dd>The change is at most ε per pixel — invisible. The middle view multiplies it so you can see its pattern.</dd>
       </dl>

@@ -1,4 +1,5 @@
 import { MODEL_SPECS, type ModelId } from '../../models/specs';
+import { retryModel } from '../controller';
 import type { ModelStatus } from '../store';
 
 const MB = 1024 * 1024;
@@ -18,7 +19,15 @@ export function ModelCard({ id, status }: { id: ModelId; status: ModelStatus }) 
       <h3 id={`${id}-title`}>
         {spec.title} <span className="role">— {spec.role}</span>
       </h3>
-      {error && <p role="alert" className="error">Could not load {spec.title}: {error}</p>}
+      {error && (
+        <div role="alert" className="model-error" data-testid={`model-error-${id}`}>
+          <p className="error">Could not load {spec.title}: {error}.</p>
+          <p className="small">
+            The rest of the lab keeps working without it.{' '}
+            <button type="button" onClick={() => void retryModel(id)}>Retry</button>
+          </p>
+        </div>
+      )}
       {!info && !error && (
         <label className="progress">
           {progressText(progress)}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { CLASS_NAMES } from '../../config';
 import { MODEL_SPECS, type ModelId } from '../../models/specs';
@@ -6,8 +7,18 @@ import type { HistoryPoint } from '../store';
 // Okabe–Ito: blue for f, orange for g (distinguishable with any colour vision).
 const COLOURS: Record<ModelId, string> = { inception_v3: '#0072b2', mobilenet_v2: '#e69f00' };
 
+interface Props {
+  history: HistoryPoint[];
+  target: number;
+  iterations: number;
+  models: ModelId[];
+}
+
+/** Redrawn only when its data changes: recharts is the page's costliest render, and a dragged slider re-renders the page 50 times a second. */
+const sameChart = (a: Props, b: Props) => a.history === b.history && a.target === b.target && a.iterations === b.iterations && a.models.join() === b.models.join();
+
 /** P(y*) of each shown model against iteration 0..T, with the 50 % decision line. */
-export function PredictionChart({ history, target, iterations, models }: { history: HistoryPoint[]; target: number; iterations: number; models: ModelId[] }) {
+export const PredictionChart = memo(function PredictionChart({ history, target, iterations, models }: Props) {
   const data = history.map((p) => ({ t: p.t, ...Object.fromEntries(models.map((id) => [id, p.probabilities[id]?.[target]])) }));
   return (
     <figure className="chart" data-testid="prediction-chart" data-points={history.length}>
@@ -29,4 +40,4 @@ export function PredictionChart({ history, target, iterations, models }: { histo
       </ResponsiveContainer>
     </figure>
   );
-}
+}, sameChart);

@@ -38,10 +38,17 @@ export function UploadPicker({ upload }: { upload: Upload | null }) {
         elsewhere may be misjudged before any attack.
       </p>
       {upload && (
-        <p className="small" data-testid="upload-info">
-          Using <strong>{upload.name}</strong> ({upload.width}×{upload.height}), centre-cropped to a square and scaled to
-          256×256 as shown. An uploaded photo cannot be shared in a link.
-        </p>
+        <div className="small" data-testid="upload-info">
+          <p>
+            Using <strong>{upload.name}</strong> ({upload.width}×{upload.height}), centre-cropped to a square and scaled to
+            256×256 as shown. An uploaded photo cannot be shared in a link.
+          </p>
+          {upload.notes.length > 0 && (
+            <ul className="upload-notes" data-testid="upload-notes">
+              {upload.notes.map((n) => <li key={n}>{n}</li>)}
+            </ul>
+          )}
+        </div>
       )}
     </div>
   );

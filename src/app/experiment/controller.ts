@@ -4,9 +4,8 @@
 import { DEFAULT_PLAN, balancedSubset } from '../../experiment/protocol';
 import { CLASS_NAMES } from '../../config';
 import { fetchGallery, TEST_SET_INDEX } from '../gallery/gallery';
-import { pause, siteUrl } from '../controller';
+import { pause, siteUrl, worker } from '../controller';
 import { getState, setState, type ExperimentRun } from '../store';
-import { worker } from '../worker';
 
 let runToken = 0;
 

@@ -1,0 +1,25 @@
+// Helpers for e2e tests that drive the lab page as a student does.
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+/** A diseased grape leaf from the gallery that one white-box step at ε = 0.01 flips. */
+export const LEAF = 'grape__00e46ac798';
+
+/** Opens the app with `query` (at `path`) and waits for the first frame (x⁰). */
+export async function openLab(page: Page, query: string, path = '/') {
+  await page.goto(`${path}?${query}`);
+  await expect(page.getByTestId('iteration')).toHaveText(/^0 \/ \d+$/, { timeout: 300_000 });
+}
+
+/** Both models loaded, and the frame on screen already has f's verdict. */
+export async function waitReady(page: Page) {
+  for (const id of ['inception_v3', 'mobilenet_v2']) await expect(page.getByTestId(`model-${id}`)).toContainText('ready');
+  await expect(page.getByTestId('verdict-inception_v3')).toBeVisible();
+}
+
+export const shot = (page: Page, info: TestInfo, name: string) => page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: true });
+
+export const linf = async (page: Page) => Number(await page.getByTestId('linf').textContent());
+
+/** The RGBA bytes a canvas on the page shows. */
+export const canvasPixels = (page: Page, testId: string) =>
+  page.getByTestId(testId).evaluate((c: HTMLCanvasElement) => Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data));

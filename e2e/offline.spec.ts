@@ -1,0 +1,43 @@
+// The built app, deployed under a sub-path of a static host, works offline after one visit: the
+// service worker precaches the shell and the models, the page says "available offline", and with
+// the network cut a reload still runs an attack. `vite build` + `vite preview` (a service worker
+// needs the built app, not the dev server).
+import { build, preview, type PreviewServer } from 'vite';
+import { expect, test } from './fixtures';
+import { LEAF, openLab, waitReady } from './lab-page';
+
+const port = Number(process.env.E2E_PREVIEW_PORT ?? 4173);
+/** Any sub-path: the build uses relative URLs only. */
+const SUB_PATH = '/courses/ml/adversarial-leaves/';
+const siteUrl = `http://localhost:${port}${SUB_PATH}`;
+
+let server: PreviewServer;
+test.beforeAll(async () => {
+  test.setTimeout(5 * 60_000);
+  await build({ logLevel: 'warn' });
+  server = await preview({ base: SUB_PATH, logLevel: 'warn', preview: { port, strictPort: true } });
+});
+test.afterAll(async () => server?.close());
+
+test('after one visit the app and its models work offline, from a sub-path', async ({ page, context }) => {
+  const outside: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(siteUrl) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url());
+  });
+  await openLab(page, `backend=wasm&image=${LEAF}`, siteUrl);
+  await waitReady(page);
+  await expect(page.getByTestId('offline-ready')).toHaveText('✓ Available offline', { timeout: 120_000 });
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('iteration')).toHaveText('0 / 1', { timeout: 120_000 });
+  await waitReady(page);
+  expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  await page.getByRole('button', { name: 'White box, ε = 0.01, T = 1' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('iteration')).toHaveText('1 / 1');
+  await expect(page.getByTestId('verdict-inception_v3')).toContainText('flipped');
+  await expect(page.getByTestId('offline-ready')).toBeVisible();
+  expect(outside, 'requests outside the deployed sub-path').toEqual([]);
+  await context.setOffline(false);
+});

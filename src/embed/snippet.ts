@@ -1,0 +1,28 @@
+// The "Embed" dialog's output: the embed URL for a setting and the <iframe> snippet to paste into a
+// course page. Pure, so the dialog only renders it.
+import { presentationToQuery, type EmbedControl } from '../classroom/presentation';
+import { settingsToQuery, type LabSettings } from '../lab/settings';
+
+export interface EmbedOptions {
+  settings: LabSettings;
+  controls: readonly EmbedControl[];
+  slowMotion: boolean;
+  width: number;
+  height: number;
+}
+
+/** `siteUrl` is the app's own address (with its sub-path), e.g. https://example.org/leaves/. */
+export function embedUrl(siteUrl: string, { settings, controls, slowMotion }: Omit<EmbedOptions, 'width' | 'height'>): string {
+  const query = [presentationToQuery({ layout: 'embed', controls, slowMotion }), settingsToQuery(settings)].filter(Boolean).join('&');
+  return `${new URL('./', siteUrl).href}?${query}`;
+}
+
+const attribute = (s: string) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+
+export function embedSnippet(siteUrl: string, options: EmbedOptions): string {
+  return (
+    `<iframe src="${attribute(embedUrl(siteUrl, options))}" width="${Math.round(options.width)}" height="${Math.round(options.height)}"` +
+    ` title="Adversarial Leaves: FGSM on a leaf classifier" style="border: 1px solid #ccc; border-radius: 8px; max-width: 100%"` +
+    ` allow="fullscreen; clipboard-write" loading="lazy"></iframe>`
+  );
+}
