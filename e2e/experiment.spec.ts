@@ -2,6 +2,7 @@
 import type { Page } from '@playwright/test';
 import { COMMITTED_RESULTS } from '../src/experiment/results';
 import { summarize } from '../src/experiment/summary';
+import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 
 const committed = summarize(COMMITTED_RESULTS);
@@ -29,6 +30,7 @@ test('the Experiment tab shows the committed curves, table and white-box success
   await expect(page.getByTestId('whitebox-success')).toContainText(`${w.flipped} of ${w.correct}`);
   await expect(page.getByTestId('interpretation')).toContainText(/T = 1 transfers better than T = 10 at \d of \d values of ε/);
   await page.screenshot({ path: info.outputPath('experiment-committed.png'), fullPage: true });
+  await expectAccessible(page);
   // The view survives a reload (it is in the URL), and the lab is one click away.
   await page.reload();
   await expect(curves(page)).toHaveCount(4);
@@ -51,6 +53,7 @@ test('wasm: "Run it yourself" on 4 test images completes and plots its own curve
   // Live lines on top of the faded committed ones.
   await expect(curves(page)).toHaveCount(8);
   await page.screenshot({ path: info.outputPath('experiment-live.png'), fullPage: true });
+  await expectAccessible(page);
 
   await page.getByRole('button', { name: 'Run on 4 images' }).click();
   await page.getByRole('button', { name: 'Cancel' }).click();
