@@ -2,20 +2,20 @@
 // service worker precaches the shell and the models, the page says "available offline", and with
 // the network cut a reload still runs an attack. `vite build` + `vite preview` (a service worker
 // needs the built app, not the dev server).
-import { build, preview, type PreviewServer } from 'vite';
+import type { PreviewServer } from 'vite';
+import { previewBuiltSite } from './built-site';
 import { expect, test } from './fixtures';
 import { LEAF, openLab, waitReady } from './lab-page';
 
-const port = Number(process.env.E2E_PREVIEW_PORT ?? 4173);
 /** Any sub-path: the build uses relative URLs only. */
 const SUB_PATH = '/courses/ml/adversarial-leaves/';
-const siteUrl = `http://localhost:${port}${SUB_PATH}`;
 
 let server: PreviewServer;
+let siteUrl: string;
 test.beforeAll(async () => {
   test.setTimeout(5 * 60_000);
-  await build({ logLevel: 'warn' });
-  server = await preview({ base: SUB_PATH, logLevel: 'warn', preview: { port, strictPort: true } });
+  server = await previewBuiltSite(SUB_PATH);
+  siteUrl = server.resolvedUrls!.local[0];
 });
 test.afterAll(async () => server?.close());
 

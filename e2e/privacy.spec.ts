@@ -2,8 +2,9 @@
 // every test; the first test proves that it catches one), a user's photo is never sent anywhere,
 // and the built app runs an attack under its Content-Security-Policy without a single violation.
 import { PNG } from 'pngjs';
-import { build, preview, type PreviewServer } from 'vite';
+import type { PreviewServer } from 'vite';
 import { CONTENT_SECURITY_POLICY } from '../scripts/lib/csp';
+import { previewBuiltSite } from './built-site';
 import { expect, test } from './fixtures';
 
 test.fail('the fixture fails a test whose page or worker makes a request outside its origin', async ({ page, foreignRequests }) => {
@@ -45,12 +46,10 @@ test("a user's photo never leaves the browser: after the upload, nothing is sent
 test.describe('the built app (vite build + vite preview)', () => {
   let server: PreviewServer;
   let siteUrl: string;
-  const previewPort = Number(process.env.PREVIEW_PORT ?? 4173);
 
   test.beforeAll(async () => {
     test.setTimeout(300_000);
-    await build({ logLevel: 'warn' });
-    server = await preview({ preview: { port: previewPort, strictPort: true }, logLevel: 'warn' });
+    server = await previewBuiltSite();
     siteUrl = server.resolvedUrls!.local[0];
   });
   test.afterAll(async () => server?.close());

@@ -1,0 +1,13 @@
+// The built app (`vite build` into dist/) served by `vite preview` (vite.config.ts: port
+// PREVIEW_PORT, the Content-Security-Policy header), for tests that need production code: the
+// service worker, the policy's <meta> tag. Built once per test process, however many specs use it.
+import { build, preview, type PreviewServer } from 'vite';
+
+let built: Promise<unknown> | null = null;
+
+/** Serves dist/ under `base` (any sub-path works: the build uses relative URLs only). */
+export async function previewBuiltSite(base = '/'): Promise<PreviewServer> {
+  built ??= build({ logLevel: 'warn' });
+  await built;
+  return preview({ base, logLevel: 'warn' });
+}
