@@ -16,10 +16,10 @@ import { cliOptions } from './lib/args.ts';
 import { dataFingerprint, listSplit, loadCanonical, SPLITS, type LeafImage } from './lib/leaves.ts';
 import { loadClassifierNode } from './lib/load-models.ts';
 import { setNodeBackend, type NodeBackend } from './lib/node-tf.ts';
-import { leavesDir, PROJECT_ROOT } from './lib/paths.ts';
+import { leavesDir, PROJECT_ROOT, RESULTS_DIR } from './lib/paths.ts';
 
 /** The committed results of the full default run on the test split. */
-export const COMMITTED_RESULTS = path.join(PROJECT_ROOT, 'src', 'experiment', 'results', 'test.json');
+const RESULTS_FILE = path.join(RESULTS_DIR, 'test.json');
 const RESUME_DIR = path.join(PROJECT_ROOT, '.cache', 'experiment');
 
 export interface ExperimentOptions {
@@ -197,7 +197,7 @@ async function main() {
     return;
   }
   const isDefaultRun = opts.split === 'test' && limit === undefined && JSON.stringify(plan) === JSON.stringify(DEFAULT_PLAN);
-  const out = opts.out ?? (isDefaultRun ? COMMITTED_RESULTS : path.join(RESUME_DIR, `results-${opts.split}.json`));
+  const out = opts.out ?? (isDefaultRun ? RESULTS_FILE : path.join(RESUME_DIR, `results-${opts.split}.json`));
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(results, null, 1)}\n`);
   process.stderr.write(`experiment: ${results.images.length} images in ${formatDuration(results.durationMs)} of computing → ${path.relative(process.cwd(), out)}\n`);

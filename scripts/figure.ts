@@ -2,9 +2,9 @@
 // Experiment view's own chart (the same component students see), screenshotted in headless Chromium.
 import path from 'node:path';
 import { withSiteInChromium } from './lib/browser.ts';
-import { PROJECT_ROOT } from './lib/paths.ts';
+import { RESULTS_DIR } from './lib/paths.ts';
 
-export const FIGURE = path.join(PROJECT_ROOT, 'src', 'experiment', 'results', 'accuracy-vs-epsilon.png');
+const FIGURE = path.join(RESULTS_DIR, 'accuracy-vs-epsilon.png');
 
 await withSiteInChromium(async (siteUrl, browser) => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });

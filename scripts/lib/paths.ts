@@ -7,6 +7,8 @@ export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
 export const MODELS_DIR = path.join(PUBLIC_DIR, 'models');
 export const GALLERY_DIR = path.join(PUBLIC_DIR, 'gallery');
 export const HEADS_DIR = path.join(PROJECT_ROOT, 'src', 'models', 'heads');
+/** The experiment's committed results and figure. */
+export const RESULTS_DIR = path.join(PROJECT_ROOT, 'src', 'experiment', 'results');
 export const NSFWJS_MODELS_DIR = path.join(PROJECT_ROOT, 'node_modules', 'nsfwjs', 'dist', 'models');
 
 /** The leaf photos: `--data DIR`, else $LEAVES_DIR, else ../shared/leaves beside the project. */

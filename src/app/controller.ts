@@ -37,6 +37,8 @@ let workerHasImage = false;
 spawnWorker();
 /** Query parameters that are not part of the lab setting (backend choice, view), kept in the URL. */
 const PAGE_PARAMS = ['backend', 'allowSoftwareWebGL', 'debug', 'disableWebGL', 'view'];
+/** The small substitute first: the lab is usable (black box, noise) before InceptionV3 arrives. */
+const LOAD_ORDER = [...MODEL_IDS].reverse();
 let pageParams = new URLSearchParams();
 let version = 0;
 let loopToken = 0;
@@ -70,8 +72,7 @@ export async function start(search: string): Promise<void> {
     setState({ galleryError: message(e) }); // an uploaded photo still works
   }
   if (!(await backendReady)) return;
-  // The small substitute first: the lab is usable (black box, noise) before InceptionV3 arrives.
-  for (const id of [...MODEL_IDS].reverse()) await loadModel(id, false);
+  for (const id of LOAD_ORDER) await loadModel(id, false);
 }
 
 async function initBackend(): Promise<boolean> {
@@ -103,7 +104,7 @@ async function recoverFromContextLoss(): Promise<void> {
   activeLoop = Promise.resolve();
   setState({ loops: { ...getState().loops, live: 0 } });
   if (fallback) backendRequest = { backend: 'wasm' };
-  const reload = [...MODEL_IDS].reverse().filter((id) => !getState().models[id].error);
+  const reload = LOAD_ORDER.filter((id) => !getState().models[id].error);
   for (const id of reload) setModelStatus(id, { info: null, progress: null });
   setState({ backend: null, backendNotice: contextLossNotice(contextLosses, fallback) });
   if (!(await initBackend())) return;
