@@ -74,14 +74,3 @@ export function randomSignNoise(x0: tf.Tensor4D, epsilon: number, seed: number):
     return tf.clipByValue(tf.add<tf.Tensor4D>(x0, tf.mul(epsilon, signs)), 0, 1);
   });
 }
-
-/** L∞ and L2 distance between an adversarial image and the original. */
-export function perturbationNorms(x: tf.Tensor4D, x0: tf.Tensor4D): { linf: number; l2: number } {
-  const [linf, l2] = tf.tidy(() => {
-    const d = tf.sub(x, x0);
-    return [tf.max(tf.abs(d)), tf.norm(d)];
-  });
-  const out = { linf: linf.dataSync()[0], l2: l2.dataSync()[0] };
-  tf.dispose([linf, l2]);
-  return out;
-}
