@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { EmbedControl } from '../classroom/presentation';
-import { ATTACKED_MODEL } from '../lab/session';
-import { settingsToQuery } from '../lab/settings';
+import { ATTACKED_MODEL, settingsToQuery } from '../lab/settings';
 import { CLASS_NAMES, predictedClass } from '../config';
 import { MODEL_IDS, MODEL_SPECS, type ModelId } from '../models/specs';
 import { AttackControls } from './components/AttackControls';

@@ -3,9 +3,8 @@
 import { useSyncExternalStore } from 'react';
 import type { BackendInfo } from '../backend/choose';
 import { DEFAULT_PRESENTATION, type Presentation } from '../classroom/presentation';
-import { ATTACKED_MODEL } from '../lab/session';
 import type { LabFrame } from '../lab/session';
-import { DEFAULT_SETTINGS, type LabSettings } from '../lab/settings';
+import { ATTACKED_MODEL, DEFAULT_SETTINGS, type LabSettings } from '../lab/settings';
 import type { LoadProgress } from '../models/artifacts';
 import type { ModelId } from '../models/specs';
 import type { ImageOutcome } from '../experiment/protocol';

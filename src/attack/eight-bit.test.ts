@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eightBitLevels, levelBudget } from './eight-bit';
+import { levelBudget } from './budget';
+import { eightBitLevels } from './eight-bit';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

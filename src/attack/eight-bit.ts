@@ -5,9 +5,7 @@
 // is not rounded (steps of η = ε/T are often far below one level) and the attack formula is
 // unchanged; the L∞, L2 and probabilities shown are all computed from these 8-bit pixels.
 import * as tf from '@tensorflow/tfjs';
-
-/** The most whole levels (of 255) a pixel may move within ε; the tiny slack absorbs ε·255's float error. */
-export const levelBudget = (epsilon: number) => Math.floor(epsilon * 255 + 1e-9);
+import { levelBudget } from './budget';
 
 /** x as 8-bit levels (integers 0..255, float32) with |level − round(255·x⁰)| ≤ levelBudget(ε). */
 export function eightBitLevels(x: tf.Tensor4D, x0: tf.Tensor4D, epsilon: number): tf.Tensor4D {

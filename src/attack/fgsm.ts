@@ -2,6 +2,7 @@
 //   η = ε / T;  repeat T times:  x ← clip₍₀,₁₎(x − η · sign(∂L(x, y*)/∂x))
 // where L is the cross-entropy towards the wrong target y*. Then |x − x⁰|∞ ≤ T·η = ε.
 import * as tf from '@tensorflow/tfjs';
+import { stepSize } from './budget';
 
 /** Anything that gives the loss gradient towards a target (a Classifier, or a toy model in tests). */
 export interface GradientModel {
@@ -16,8 +17,6 @@ export interface AttackSettings {
   /** Index of the target class y*. */
   target: number;
 }
-
-export const stepSize = ({ epsilon, iterations }: Pick<AttackSettings, 'epsilon' | 'iterations'>) => epsilon / iterations;
 
 /**
  * One step: x − η·sign(g), clipped to valid pixels. It is also clipped to the ε-ball around x⁰:

@@ -8,14 +8,11 @@ import { iterativeFgsm, randomSignNoise, type GradientModel, type Iteration } fr
 import { predictedClass } from '../config';
 import { rgbaToImage } from '../models/preprocess';
 import type { ModelId } from '../models/specs';
-import type { AttackMode, LabSettings } from './settings';
+import { ATTACKED_MODEL, type AttackMode, type LabSettings } from './settings';
 
 export interface LabModel extends GradientModel {
   probabilities(x: tf.Tensor4D): tf.Tensor2D;
 }
-
-/** Which model's gradient each mode uses (noise uses none). */
-export const ATTACKED_MODEL: Record<AttackMode, ModelId | null> = { whitebox: 'inception_v3', blackbox: 'mobilenet_v2', noise: null };
 
 export interface LabFrame {
   /** Bumped by every new image or setting: frames of an older generation are stale. */

@@ -1,6 +1,7 @@
 // The lab's setting as plain data, and its URL form: a link reproduces a setting exactly.
 // Values from a URL are clamped or ignored (with a notice), never trusted.
 import { DEFAULT_EPSILON, DEFAULT_ITERATIONS } from '../config';
+import type { ModelId } from '../models/specs';
 
 export const ATTACK_MODES = ['whitebox', 'blackbox', 'noise'] as const;
 export type AttackMode = (typeof ATTACK_MODES)[number];
@@ -10,6 +11,9 @@ export const MODE_LABELS: Record<AttackMode, string> = {
   blackbox: 'Black box',
   noise: 'Random noise',
 };
+
+/** Which model's gradient each mode uses (noise uses none). */
+export const ATTACKED_MODEL: Record<AttackMode, ModelId | null> = { whitebox: 'inception_v3', blackbox: 'mobilenet_v2', noise: null };
 
 export const EPSILON_MAX = 0.1;
 export const EPSILON_STEP = 0.0005;

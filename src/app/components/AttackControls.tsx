@@ -1,5 +1,5 @@
 import { CLASS_NAMES } from '../../config';
-import { stepSize } from '../../attack/fgsm';
+import { stepSize } from '../../attack/budget';
 import { EMBED_CONTROLS, type EmbedControl } from '../../classroom/presentation';
 import { ATTACK_MODES, EPSILON_MAX, EPSILON_STEP, ITERATIONS_MAX, MODE_LABELS, PRESETS, type LabSettings } from '../../lab/settings';
 import { pause, reset, run, step, updateSettings } from '../controller';

@@ -1,7 +1,6 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
-import { levelBudget } from '../../attack/eight-bit';
-import { stepSize } from '../../attack/fgsm';
+import { levelBudget, stepSize } from '../../attack/budget';
 import type { LabSettings } from '../../lab/settings';
 
 function TeX({ children, block = false }: { children: string; block?: boolean }) {
