@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { EmbedControl } from '../classroom/presentation';
-import { ATTACKED_MODEL, settingsToQuery } from '../lab/settings';
+import { ATTACKED_MODEL } from '../lab/settings';
+import { sameSettings } from '../url/params';
 import { CLASS_NAMES, predictedClass } from '../config';
 import { MODEL_IDS, MODEL_SPECS, type ModelId } from '../models/specs';
 import { AttackControls } from './components/AttackControls';
@@ -15,7 +16,7 @@ import { PredictionChart } from './components/PredictionChart';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { UploadPicker } from './components/UploadPicker';
 import { useShortcuts } from './classroom/useShortcuts';
-import { downloadAdversarial, pageLink, retryModel, selectImage, showView } from './controller';
+import { downloadAdversarial, lab, pageLink, showView } from './page';
 import { ExperimentView } from './experiment/ExperimentView';
 import { isReady, useAppState, type AppState } from './store';
 
@@ -48,9 +49,9 @@ export function App() {
   const shown: ModelId[] = settings.mode === 'blackbox' ? ['inception_v3', 'mobilenet_v2'] : ['inception_v3'];
   const warning = farFromTraining(state);
   const saved = state.saved?.probabilities.inception_v3;
-  const leaves = <Gallery items={gallery} selected={state.upload ? null : settings.image} onSelect={(id) => void selectImage(id)} />;
+  const leaves = <Gallery items={gallery} selected={state.upload ? null : settings.image} onSelect={(id) => void lab.selectImage(id)} />;
   // The frame shown is of an older setting until the newest one's arrives (a slider being dragged).
-  const updating = Boolean(frame) && settingsToQuery(frame!.settings) !== settingsToQuery(settings);
+  const updating = Boolean(frame) && !sameSettings(frame!.settings, settings);
   return (
     <div className={`app layout-${layout}`}>
       {layout === 'embed' ? (
@@ -96,7 +97,7 @@ export function App() {
               {models[attacked].error ? (
                 <>
                   could not be loaded, and this attack needs it; the other modes still work.{' '}
-                  <button type="button" onClick={() => void retryModel(attacked)}>Retry loading {MODEL_SPECS[attacked].title}</button>
+                  <button type="button" onClick={() => void lab.retryModel(attacked)}>Retry loading {MODEL_SPECS[attacked].title}</button>
                 </>
               ) : (
                 'is still loading: this attack starts when it is ready.'
@@ -110,7 +111,7 @@ export function App() {
           </div>
           {frame && show('chart') && <PredictionChart history={state.history} target={frame.target} iterations={frame.iterations} models={shown.filter((id) => models[id].info)} />}
           {layout === 'lab' && <p className="download">
-            <button type="button" onClick={() => void downloadAdversarial()} disabled={!frame}>Download adversarial PNG</button>
+            <button type="button" onClick={() => frame && void downloadAdversarial(frame)} disabled={!frame}>Download adversarial PNG</button>
             {saved && (
               <span data-testid="saved-check" data-probabilities={JSON.stringify(saved)}>
                 {' '}The saved 8-bit PNG (pixels rounded to 1/255) {predictedClass(saved) === frame!.target ? 'still fools f' : 'no longer fools f'}: f says{' '}

@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { connectToHost } from '../embed/host-bridge';
 import { App } from './App';
-import { connectToHost } from './classroom/host-bridge';
 import { enableOffline } from './classroom/offline';
-import { start } from './controller';
+import { lab, startPage } from './page';
+import { appStore } from './store';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -11,6 +12,6 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
-connectToHost();
-void start(window.location.search);
+connectToHost(appStore, (command) => lab.execute(command));
+void startPage();
 enableOffline();

@@ -1,5 +1,6 @@
-// One store holds the page's state; components read it with useAppState and send intents to
-// controller.ts, which talks to the worker.
+// One store holds the page's state; components read it with useAppState and send intents to the
+// lab client (lab-client.ts), which talks to the worker and writes here. The client takes a store
+// as an argument, so unit tests give it a store of their own (createStore).
 import { useSyncExternalStore } from 'react';
 import type { BackendInfo } from '../backend/choose';
 import { DEFAULT_PRESENTATION, type Presentation } from '../classroom/presentation';
@@ -8,6 +9,7 @@ import { ATTACKED_MODEL, DEFAULT_SETTINGS, type LabSettings } from '../lab/setti
 import type { LoadProgress } from '../models/artifacts';
 import type { ModelId } from '../models/specs';
 import type { ImageOutcome } from '../experiment/protocol';
+import type { View } from '../url/params';
 import type { ModelInfo } from '../worker/api';
 import type { GalleryItem } from './gallery/gallery';
 
@@ -37,10 +39,6 @@ export interface SavedCheck {
   t: number;
   probabilities: Partial<Record<ModelId, number[]>>;
 }
-
-export const VIEWS = ['lab', 'experiment'] as const;
-export type View = (typeof VIEWS)[number];
-export const isView = (v: unknown): v is View => (VIEWS as readonly unknown[]).includes(v);
 
 /** The experiment re-run in this browser ("Run it yourself"). */
 export interface ExperimentRun {
@@ -90,7 +88,7 @@ export interface AppState {
 
 const emptyModel: ModelStatus = { progress: null, info: null, error: null };
 
-let state: AppState = {
+export const INITIAL_STATE: AppState = {
   view: 'lab',
   experimentRun: { status: 'idle', total: 0, images: [], elapsedMs: 0, error: null },
   backend: null,
@@ -115,24 +113,36 @@ let state: AppState = {
   ignoredMessages: { count: 0, last: null },
   offlineReady: false,
 };
-const listeners = new Set<() => void>();
 
-export function getState(): AppState {
-  return state;
+export interface Store {
+  getState(): AppState;
+  setState(patch: Partial<AppState>): void;
+  subscribe(listener: () => void): () => void;
 }
 
-export function setState(patch: Partial<AppState>): void {
-  state = { ...state, ...patch };
-  listeners.forEach((l) => l());
+export function createStore(initial: AppState = INITIAL_STATE): Store {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  return {
+    getState: () => state,
+    setState(patch) {
+      state = { ...state, ...patch };
+      listeners.forEach((l) => l());
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
-export function setModelStatus(id: ModelId, patch: Partial<ModelStatus>): void {
-  setState({ models: { ...state.models, [id]: { ...state.models[id], ...patch } } });
-}
+/** The page's one store. */
+export const appStore = createStore();
+export const { getState, setState, subscribe } = appStore;
 
-export function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+export function setModelStatus(store: Store, id: ModelId, patch: Partial<ModelStatus>): void {
+  const { models } = store.getState();
+  store.setState({ models: { ...models, [id]: { ...models[id], ...patch } } });
 }
 
 /** A frame is on screen and the model the current mode attacks is loaded: Run can start. */

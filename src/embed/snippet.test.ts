@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { presentationFromQuery } from '../classroom/presentation';
-import { DEFAULT_SETTINGS, settingsFromQuery, type LabSettings } from '../lab/settings';
+import { DEFAULT_SETTINGS, type LabSettings } from '../lab/settings';
+import { DEFAULT_OPTIONS, readQuery } from '../url/params';
 import { embedSnippet, embedUrl } from './snippet';
 
 const SITE = 'https://course.example/demos/leaves/index.html';
@@ -10,8 +10,10 @@ describe('embed snippet', () => {
   it('the embed URL reproduces the setting and the visible controls under the site path', () => {
     const url = new URL(embedUrl(SITE, { settings, controls: ['buttons', 'chart'], slowMotion: true }));
     expect(url.origin + url.pathname).toBe('https://course.example/demos/leaves/');
-    expect(settingsFromQuery(url.search, ['grape__00e46ac798'])).toEqual({ settings, notices: [] });
-    expect(presentationFromQuery(url.search)).toEqual({ presentation: { layout: 'embed', controls: ['buttons', 'chart'], slowMotion: true }, notices: [] });
+    expect(readQuery(url.search)).toEqual({
+      state: { options: DEFAULT_OPTIONS, presentation: { layout: 'embed', controls: ['buttons', 'chart'], slowMotion: true }, settings },
+      notices: [],
+    });
   });
 
   it('writes an iframe with escaped attributes, a size and a title', () => {

@@ -1,7 +1,8 @@
 // The "Embed" dialog's output: the embed URL for a setting and the <iframe> snippet to paste into a
 // course page. Pure, so the dialog only renders it.
-import { presentationToQuery, type EmbedControl } from '../classroom/presentation';
-import { settingsToQuery, type LabSettings } from '../lab/settings';
+import type { EmbedControl } from '../classroom/presentation';
+import type { LabSettings } from '../lab/settings';
+import { DEFAULT_OPTIONS, writeQuery } from '../url/params';
 
 export interface EmbedOptions {
   settings: LabSettings;
@@ -13,7 +14,7 @@ export interface EmbedOptions {
 
 /** `siteUrl` is the app's own address (with its sub-path), e.g. https://example.org/leaves/. */
 export function embedUrl(siteUrl: string, { settings, controls, slowMotion }: Omit<EmbedOptions, 'width' | 'height'>): string {
-  const query = [presentationToQuery({ layout: 'embed', controls, slowMotion }), settingsToQuery(settings)].filter(Boolean).join('&');
+  const query = writeQuery({ options: DEFAULT_OPTIONS, presentation: { layout: 'embed', controls, slowMotion }, settings });
   return `${new URL('./', siteUrl).href}?${query}`;
 }
 

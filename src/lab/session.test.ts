@@ -17,7 +17,7 @@ const settings = (s: Partial<LabSettings>): LabSettings => ({ ...DEFAULT_SETTING
 describe('a lab session', () => {
   it('walks t = 0..T, each frame within ε, then stays done', async () => {
     const session = new LabSession(() => ({ inception_v3: f, mobilenet_v2: g }));
-    let frame = await session.start(image(), settings({ epsilon: 0.05, iterations: 4 }));
+    let frame = await session.reset(image(), settings({ epsilon: 0.05, iterations: 4 }));
     expect([frame.t, frame.done, frame.linf]).toEqual([0, false, 0]);
     for (let t = 1; t <= 4; t++) {
       frame = await session.step();
@@ -35,40 +35,39 @@ describe('a lab session', () => {
     const session = new LabSession(() => ({ inception_v3: f }));
     const x0 = image();
     const fSays = tf.argMax(f.probabilities(x0), 1).dataSync()[0];
-    expect((await session.start(x0, settings({}))).target).toBe(1 - fSays);
-    expect((await session.start(null, settings({ target: fSays as 0 | 1 }))).target).toBe(fSays);
+    expect((await session.reset(x0, settings({}))).target).toBe(1 - fSays);
+    expect((await session.reset(null, settings({ target: fSays as 0 | 1 }))).target).toBe(fSays);
     session.dispose();
   });
 
   it('random noise is one draw of ε per pixel, shown as the largest whole 8-bit step within ε', async () => {
     const session = new LabSession(() => ({ inception_v3: f }));
-    await session.start(image(), settings({ mode: 'noise', epsilon: 0.03, iterations: 20 }));
+    await session.reset(image(), settings({ mode: 'noise', epsilon: 0.03, iterations: 20 }));
     const frame = await session.step();
     expect([frame.t, frame.iterations, frame.done]).toEqual([1, 1, true]);
     expect(frame.linf).toBe(Math.floor(0.03 * 255) / 255);
     session.dispose();
   });
 
-  it('a new setting mid-run starts over from x⁰ under a new generation, leaking nothing', async () => {
+  it('a new setting mid-run starts over from x⁰ under that setting, leaking nothing', async () => {
     const session = new LabSession(() => ({ inception_v3: f, mobilenet_v2: g }));
-    const first = await session.start(image(), settings({ iterations: 10 }));
+    await session.reset(image(), settings({ iterations: 10 }));
     const before = tf.memory().numTensors;
     await session.step();
     await session.step();
-    const restarted = await session.start(null, settings({ mode: 'blackbox', iterations: 3 }));
-    expect(restarted.generation).toBeGreaterThan(first.generation);
-    expect([restarted.t, restarted.linf]).toEqual([0, 0]);
+    const restarted = await session.reset(null, settings({ mode: 'blackbox', iterations: 3 }));
+    expect([restarted.t, restarted.linf, restarted.iterations, restarted.settings.mode]).toEqual([0, 0, 3, 'blackbox']);
     expect(tf.memory().numTensors).toBe(before);
     await session.step();
-    expect((await session.restart()).t).toBe(0);
+    expect((await session.reset(null, restarted.settings)).t).toBe(0);
     expect(tf.memory().numTensors).toBe(before);
-    expect((await session.restart()).memory.numTensors).toBe(before);
+    expect((await session.reset(null, restarted.settings)).memory.numTensors).toBe(before);
     session.dispose();
   });
 
   it('white box needs f: a clear error while it is still loading', async () => {
     const session = new LabSession(() => ({ mobilenet_v2: g }));
-    await session.start(image(), settings({ mode: 'whitebox' }));
+    await session.reset(image(), settings({ mode: 'whitebox' }));
     await expect(session.step()).rejects.toThrow(/inception_v3 is still loading/);
     session.dispose();
   });
@@ -80,7 +79,7 @@ describe('a lab session', () => {
     // x⁰ as every real image is: 8-bit levels, including the extremes 0 and 255.
     const bytes = Array.from({ length: 4 * 4 * 3 }, (_, i) => (i < 6 ? [0, 255][i % 2] : Math.floor(random() * 256)));
     const x0 = tf.tensor4d(bytes.map((b) => b / 255), SHAPE);
-    const x0Rgba = (await session.start(x0, settings({}))).image;
+    const x0Rgba = (await session.reset(x0, settings({}))).image;
     const check = (frame: LabFrame, epsilon: number) => {
       let most = 0;
       for (let i = 0; i < frame.image.length; i++) most = Math.max(most, Math.abs(frame.image[i] - x0Rgba[i]));
@@ -97,7 +96,7 @@ describe('a lab session', () => {
       const epsilon = clampEpsilon(random() * EPSILON_MAX);
       const iterations = 1 + Math.floor(random() * ITERATIONS_MAX);
       const mode = ATTACK_MODES[pair % 3];
-      let frame = await session.start(null, settings({ epsilon, iterations, mode, target: (pair % 2) as 0 | 1 }));
+      let frame = await session.reset(null, settings({ epsilon, iterations, mode, target: (pair % 2) as 0 | 1 }));
       check(frame, epsilon);
       while (!frame.done) {
         frame = await session.step();

@@ -15,8 +15,6 @@ export interface LabModel extends GradientModel {
 }
 
 export interface LabFrame {
-  /** Bumped by every new image or setting: frames of an older generation are stale. */
-  generation: number;
   /** The setting this frame was made under (the newest setting may differ while a restart is on its way). */
   settings: LabSettings;
   t: number;
@@ -45,29 +43,20 @@ export class LabSession {
   private run: Generator<Iteration, void, undefined> | null = null;
   private t = 0;
   private target = 0;
-  private generation = 0;
   private settings: LabSettings | null = null;
 
   constructor(private readonly models: () => Partial<Record<ModelId, LabModel>>) {}
 
-  /** A new image or setting: back to x⁰, t = 0. Returns the starting frame. */
-  async start(x0: tf.Tensor4D | null, settings: LabSettings): Promise<LabFrame> {
+  /** Back to x⁰, t = 0, with `settings` (and a new image x⁰ when given). Returns the starting frame. */
+  async reset(x0: tf.Tensor4D | null, settings: LabSettings): Promise<LabFrame> {
     if (x0) {
       this.x0?.dispose();
       this.x0 = x0;
     }
     if (!this.x0) throw new Error('no image');
     this.settings = settings;
-    this.generation++;
-    this.reset();
+    this.rewind();
     this.target = settings.target === 'auto' ? this.defaultTarget() : settings.target;
-    return this.frame();
-  }
-
-  /** Back to x⁰ with the same setting. */
-  async restart(): Promise<LabFrame> {
-    this.generation++;
-    this.reset();
     return this.frame();
   }
 
@@ -93,7 +82,7 @@ export class LabSession {
   }
 
   dispose(): void {
-    this.reset();
+    this.rewind();
     this.x0?.dispose();
     this.x0 = null;
   }
@@ -102,7 +91,7 @@ export class LabSession {
     return this.settings?.mode === 'noise' ? 1 : (this.settings?.iterations ?? 0);
   }
 
-  private reset(): void {
+  private rewind(): void {
     this.run?.return();
     this.run = null;
     if (this.x && this.x !== this.x0) this.x.dispose();
@@ -132,7 +121,7 @@ export class LabSession {
    * downloaded image would give them.
    */
   private async frame(): Promise<LabFrame> {
-    const { t, generation, target } = this;
+    const { t, target } = this;
     const settings = this.settings!;
     const [, height, width] = this.x0!.shape;
     const iterations = this.totalIterations();
@@ -157,7 +146,6 @@ export class LabSession {
     shown.dispose();
     const { numTensors, numBytes } = tf.memory();
     return {
-      generation,
       settings,
       t,
       iterations,

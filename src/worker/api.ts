@@ -28,14 +28,12 @@ export interface LabApi {
    */
   loadModel(id: ModelId, siteUrl: string, onProgress: (p: LoadProgress) => void, retry?: boolean): Promise<ModelInfo>;
   /**
-   * Starts over from x⁰ with `settings`; with `image`, x⁰ is that image first, and `decoded` says
-   * what decoding found. An image that cannot be decoded rejects and leaves the old x⁰ in place.
+   * Back to x⁰ with `settings`; with `image`, x⁰ is that image first, and `decoded` says what
+   * decoding found. An image that cannot be decoded rejects and leaves the old x⁰ in place.
    */
-  start(image: ImageSource | null, settings: LabSettings): Promise<{ frame: LabFrame; decoded: DecodedInfo | null }>;
+  reset(image: ImageSource | null, settings: LabSettings): Promise<{ frame: LabFrame; decoded: DecodedInfo | null }>;
   /** One more iteration of the current attack. */
   step(): Promise<LabFrame>;
-  /** Back to x⁰, same setting. */
-  restart(): Promise<LabFrame>;
   /** Class probabilities of each loaded model for an 8-bit RGBA image (e.g. the PNG a user saves). */
   classifyPixels(rgba: Uint8ClampedArray): Promise<Partial<Record<ModelId, number[]>>>;
   /** The experiment's outcomes for one test image whose true label is `label` (needs both models). */

@@ -29,7 +29,7 @@ function warmUp(classifier: Classifier): void {
 
 /**
  * Comlink starts each call as its message arrives, even while an earlier async call still awaits
- * the GPU; session calls must not interleave (a step landing inside a restart's frame would mix
+ * the GPU; session calls must not interleave (a step landing inside a reset's frame would mix
  * two states), so they run one after another.
  */
 let queue: Promise<unknown> = Promise.resolve();
@@ -58,14 +58,13 @@ const api: LabApi = {
     classifiers[id] = classifier;
     return { id, title: classifier.spec.title, role: classifier.spec.role, paramCount: classifier.paramCount, cutLayer: classifier.head.cutLayer };
   },
-  start: (image, settings) =>
+  reset: (image, settings) =>
     serial(async () => {
       const source = image ? await ('url' in image ? canonicalFromUrl(image.url) : canonicalFromBlob(image.blob)) : null;
-      const frame = await session.start(source?.x0 ?? null, settings);
+      const frame = await session.reset(source?.x0 ?? null, settings);
       return Comlink.transfer({ frame, decoded: source?.info ?? null }, frameBuffers(frame));
     }),
   step: () => serial(async () => transferFrame(await session.step())),
-  restart: () => serial(async () => transferFrame(await session.restart())),
   classifyPixels: (rgba) => serial(() => classify(rgba)),
   experimentOutcomes: (url, label, plan) =>
     serial(async () => {

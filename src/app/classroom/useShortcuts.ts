@@ -1,7 +1,7 @@
 // Wires the pure shortcut map (src/classroom/shortcuts.ts) to the window's key presses.
 import { useEffect } from 'react';
 import { shortcutAction, type FocusKind } from '../../classroom/shortcuts';
-import { execute } from '../controller';
+import { lab } from '../page';
 import { getState } from '../store';
 
 const CHOICE_INPUTS = /^(range|radio)$/;
@@ -33,7 +33,7 @@ export function useShortcuts(enabled: boolean, onHelp: () => void): void {
       // A mouse-focused button or checkbox would still take Space's keyup as a click.
       if (e.key === ' ' && e.target instanceof HTMLElement) e.target.blur();
       if (action.type === 'help') onHelp();
-      else void execute(action);
+      else void lab.execute(action);
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('pointerdown', onPointer, true);

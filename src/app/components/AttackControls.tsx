@@ -2,7 +2,7 @@ import { CLASS_NAMES } from '../../config';
 import { stepSize } from '../../attack/budget';
 import { EMBED_CONTROLS, type EmbedControl } from '../../classroom/presentation';
 import { ATTACK_MODES, EPSILON_MAX, EPSILON_STEP, ITERATIONS_MAX, MODE_LABELS, PRESETS, type LabSettings } from '../../lab/settings';
-import { pause, reset, run, step, updateSettings } from '../controller';
+import { lab } from '../page';
 
 interface Props {
   settings: LabSettings;
@@ -23,7 +23,7 @@ export function AttackControls({ settings, running, ready, visible = EMBED_CONTR
         <legend>Attack</legend>
         {ATTACK_MODES.map((mode) => (
           <label key={mode}>
-            <input type="radio" name="mode" value={mode} checked={settings.mode === mode} onChange={() => void updateSettings({ mode })} />
+            <input type="radio" name="mode" value={mode} checked={settings.mode === mode} onChange={() => void lab.updateSettings({ mode })} />
             {MODE_LABELS[mode]}
           </label>
         ))}
@@ -31,7 +31,7 @@ export function AttackControls({ settings, running, ready, visible = EMBED_CONTR
       {show('presets') && <div className="presets" role="group" aria-label="Presets from the course">
         <span className="muted small">Try the course's cases:</span>
         {PRESETS.map((p) => (
-          <button key={p.label} type="button" onClick={() => void updateSettings(p.settings)}>
+          <button key={p.label} type="button" onClick={() => void lab.updateSettings(p.settings)}>
             {p.label}
           </button>
         ))}
@@ -42,7 +42,7 @@ export function AttackControls({ settings, running, ready, visible = EMBED_CONTR
         </span>
         <input
           type="range" aria-label="epsilon (perturbation size)" min={0} max={EPSILON_MAX} step={EPSILON_STEP}
-          value={settings.epsilon} onChange={(e) => void updateSettings({ epsilon: Number(e.target.value) })}
+          value={settings.epsilon} onChange={(e) => void lab.updateSettings({ epsilon: Number(e.target.value) })}
         />
       </label>}
       {show('iterations') && <label className="slider">
@@ -52,14 +52,14 @@ export function AttackControls({ settings, running, ready, visible = EMBED_CONTR
         </span>
         <input
           type="range" aria-label="iterations T" min={1} max={ITERATIONS_MAX} step={1} disabled={noise}
-          value={settings.iterations} onChange={(e) => void updateSettings({ iterations: Number(e.target.value) })}
+          value={settings.iterations} onChange={(e) => void lab.updateSettings({ iterations: Number(e.target.value) })}
         />
       </label>}
       {show('target') && <label className="target">
         Target label y*{' '}
         <select
           value={String(settings.target)}
-          onChange={(e) => void updateSettings({ target: e.target.value === 'auto' ? 'auto' : (Number(e.target.value) as 0 | 1) })}
+          onChange={(e) => void lab.updateSettings({ target: e.target.value === 'auto' ? 'auto' : (Number(e.target.value) as 0 | 1) })}
         >
           <option value="auto">the class f does not predict</option>
           {CLASS_NAMES.map((name, i) => (
@@ -68,10 +68,10 @@ export function AttackControls({ settings, running, ready, visible = EMBED_CONTR
         </select>
       </label>}
       {show('buttons') && <div className="buttons">
-        <button type="button" onClick={() => void run()} disabled={!ready || running}>Run</button>
-        <button type="button" onClick={pause} disabled={!running}>Pause</button>
-        <button type="button" onClick={() => void step()} disabled={!ready}>Step</button>
-        <button type="button" onClick={() => void reset()} disabled={!ready}>Reset</button>
+        <button type="button" onClick={() => void lab.run()} disabled={!ready || running}>Run</button>
+        <button type="button" onClick={() => lab.pause()} disabled={!running}>Pause</button>
+        <button type="button" onClick={() => void lab.step()} disabled={!ready}>Step</button>
+        <button type="button" onClick={() => void lab.reset()} disabled={!ready}>Reset</button>
       </div>}
     </form>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AppState } from '../store';
-import { pageLink, updatePresentation } from '../controller';
+import { pageLink, updatePresentation } from '../page';
 import { CopyButton } from './CopyButton';
 import { EmbedDialog } from './EmbedDialog';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { DEFAULT_EMBED_CONTROLS, EMBED_CONTROLS, EMBED_CONTROL_LABELS, type EmbedControl } from '../../classroom/presentation';
 import { embedSnippet, embedUrl } from '../../embed/snippet';
 import type { LabSettings } from '../../lab/settings';
-import { appUrl } from '../controller';
+import { SITE_URL } from '../worker-host';
 import { CopyButton } from './CopyButton';
 import { Modal } from './Modal';
 
@@ -18,7 +18,7 @@ export function EmbedDialog({ open, onClose, settings, slowMotion, upload }: { o
   const [controls, setControls] = useState<EmbedControl[]>([...DEFAULT_EMBED_CONTROLS]);
   const [typed, setTyped] = useState({ width: String(DEFAULT_SIZE.width), height: String(DEFAULT_SIZE.height) });
   const options = { settings, controls, slowMotion, width: frameSize(typed.width, DEFAULT_SIZE.width), height: frameSize(typed.height, DEFAULT_SIZE.height) };
-  const snippet = embedSnippet(appUrl, options);
+  const snippet = embedSnippet(SITE_URL, options);
   const toggle = (c: EmbedControl, on: boolean) => setControls((cs) => (on ? [...cs, c] : cs.filter((x) => x !== c)));
   return (
     <Modal open={open} onClose={onClose} title="Embed this lab in a course page" testId="embed-dialog">
@@ -48,7 +48,7 @@ export function EmbedDialog({ open, onClose, settings, slowMotion, upload }: { o
       </label>
       <p className="buttons-row">
         <CopyButton text={() => snippet} label="Copy snippet" copied=" Snippet copied." testId="copy-snippet" />
-        <a href={embedUrl(appUrl, options)} target="_blank" rel="noopener">Open the embed alone</a>
+        <a href={embedUrl(SITE_URL, options)} target="_blank" rel="noopener">Open the embed alone</a>
       </p>
     </Modal>
   );

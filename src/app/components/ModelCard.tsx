@@ -1,5 +1,5 @@
 import { MODEL_SPECS, type ModelId } from '../../models/specs';
-import { retryModel } from '../controller';
+import { lab } from '../page';
 import type { ModelStatus } from '../store';
 
 const MB = 1024 * 1024;
@@ -24,7 +24,7 @@ export function ModelCard({ id, status }: { id: ModelId; status: ModelStatus }) 
           <p className="error">Could not load {spec.title}: {error}.</p>
           <p className="small">
             The rest of the lab keeps working without it.{' '}
-            <button type="button" onClick={() => void retryModel(id)}>Retry</button>
+            <button type="button" onClick={() => void lab.retryModel(id)}>Retry</button>
           </p>
         </div>
       )}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { uploadImage } from '../controller';
+import { lab } from '../page';
 import type { Upload } from '../store';
 
 /** File picker, drag and drop, and paste; plus what a user should know about their own photo. */
@@ -8,7 +8,7 @@ export function UploadPicker({ upload }: { upload: Upload | null }) {
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
       const file = [...(e.clipboardData?.files ?? [])][0];
-      if (file) void uploadImage(file);
+      if (file) void lab.uploadImage(file);
     };
     window.addEventListener('paste', onPaste);
     return () => window.removeEventListener('paste', onPaste);
@@ -25,12 +25,12 @@ export function UploadPicker({ upload }: { upload: Upload | null }) {
         e.preventDefault();
         setDragging(false);
         const file = e.dataTransfer.files[0];
-        if (file) void uploadImage(file);
+        if (file) void lab.uploadImage(file);
       }}
     >
       <label className="upload-button">
         Use your own image
-        <input type="file" accept="image/*" onChange={(e) => e.target.files?.[0] && void uploadImage(e.target.files[0])} />
+        <input type="file" accept="image/*" onChange={(e) => e.target.files?.[0] && void lab.uploadImage(e.target.files[0])} />
       </label>
       <span className="muted"> or drop / paste one here. It stays in your browser.</span>
       <p className="muted small">

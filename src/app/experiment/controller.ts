@@ -4,7 +4,8 @@
 import { DEFAULT_PLAN, balancedSubset } from '../../experiment/protocol';
 import { CLASS_NAMES } from '../../config';
 import { fetchGallery, TEST_SET_INDEX } from '../gallery/gallery';
-import { pause, siteUrl, worker } from '../controller';
+import { lab, labWorker } from '../page';
+import { SITE_URL } from '../worker-host';
 import { getState, setState, type ExperimentRun } from '../store';
 
 let runToken = 0;
@@ -13,16 +14,16 @@ const update = (patch: Partial<ExperimentRun>) => setState({ experimentRun: { ..
 
 export async function runExperiment(n: number): Promise<void> {
   const token = ++runToken;
-  pause(); // the lab's loop would share the worker with the experiment
+  lab.pause(); // the lab's loop would share the worker with the experiment
   update({ status: 'running', total: n, images: [], elapsedMs: 0, error: null });
   const started = performance.now();
   try {
-    const testSet = (await fetchGallery(siteUrl, TEST_SET_INDEX)).map((item) => ({ ...item, label: CLASS_NAMES.indexOf(item.label) }));
+    const testSet = (await fetchGallery(SITE_URL, TEST_SET_INDEX)).map((item) => ({ ...item, label: CLASS_NAMES.indexOf(item.label) }));
     if (token !== runToken) return;
     const chosen = balancedSubset(testSet, n);
     update({ total: chosen.length });
     for (const item of chosen) {
-      const outcomes = await worker.experimentOutcomes(new URL(item.src, siteUrl).href, item.label, DEFAULT_PLAN);
+      const outcomes = await labWorker.api().experimentOutcomes(new URL(item.src, SITE_URL).href, item.label, DEFAULT_PLAN);
       if (token !== runToken) return;
       const { images } = getState().experimentRun;
       update({ images: [...images, { id: item.id, label: item.label, species: item.species, outcomes }], elapsedMs: performance.now() - started });

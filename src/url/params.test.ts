@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PRESENTATION, type Presentation } from '../classroom/presentation';
+import { DEFAULT_SETTINGS, type LabSettings } from '../lab/settings';
+import { DEFAULT_OPTIONS, DEFAULT_URL_STATE, URL_PARAMS, readQuery, sameSettings, writeQuery, type PageOptions, type UrlState } from './params';
+
+const withSettings = (settings: Partial<LabSettings>): UrlState => ({ ...DEFAULT_URL_STATE, settings: { ...DEFAULT_SETTINGS, ...settings } });
+const withPresentation = (presentation: Partial<Presentation>): UrlState => ({ ...DEFAULT_URL_STATE, presentation: { ...DEFAULT_PRESENTATION, ...presentation } });
+
+describe('the URL table', () => {
+  it('has one row per key', () => {
+    const keys = URL_PARAMS.map((p) => p.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it.each<UrlState>([
+    DEFAULT_URL_STATE,
+    withSettings({ image: 'grape__00e46ac798', epsilon: 0.0235, iterations: 17, mode: 'blackbox', target: 1 }),
+    withSettings({ target: 0, mode: 'noise' }),
+    withPresentation({ layout: 'present', slowMotion: true }),
+    withPresentation({ layout: 'embed', controls: ['buttons', 'gallery'] }),
+    withPresentation({ layout: 'embed', controls: [], slowMotion: true }),
+    { ...DEFAULT_URL_STATE, options: { backend: 'wasm', allowSoftwareWebGL: true, disableWebGL: true, debug: true, view: 'experiment' } },
+  ])('round-trips %o', (state) => {
+    expect(readQuery(writeQuery(state))).toEqual({ state, notices: [] });
+  });
+
+  it('the default page is an empty query, and links write only what differs', () => {
+    expect(writeQuery(DEFAULT_URL_STATE)).toBe('');
+    expect(writeQuery(withPresentation({ layout: 'embed' }))).toBe('embed=1');
+    expect(writeQuery(withSettings({ iterations: 10, mode: 'blackbox' }))).toBe('mode=blackbox&T=10');
+    // The embed's controls mean nothing in the lab: not written there.
+    expect(writeQuery(withPresentation({ controls: ['gallery'] }))).toBe('');
+  });
+
+  it('writes options, then presentation, then the setting; leaves out the groups asked', () => {
+    const state: UrlState = { options: { ...DEFAULT_OPTIONS, view: 'experiment' }, presentation: { ...DEFAULT_PRESENTATION, layout: 'embed', controls: ['buttons', 'chart'] }, settings: { ...DEFAULT_SETTINGS, image: 'a', iterations: 2 } };
+    expect(writeQuery(state)).toBe('view=experiment&embed=1&controls=buttons,chart&image=a&T=2');
+    expect(writeQuery(state, ['settings'])).toBe('view=experiment&embed=1&controls=buttons,chart');
+  });
+
+  it.each<[string, Partial<LabSettings>, RegExp]>([
+    ['eps=abc', {}, /^Ignored eps=abc: not a number\.$/],
+    ['eps=-1', { epsilon: 0 }, /^eps=-1 is out of range: using 0\.$/],
+    ['eps=1e9', { epsilon: 0.1 }, /out of range: using 0\.1/],
+    ['eps=0.01234', { epsilon: 0.0125 }, /out of range: using 0\.0125/],
+    ['T=0', { iterations: 1 }, /out of range/],
+    ['T=1e9', { iterations: 50 }, /out of range: using 50/],
+    ['T=2.5', { iterations: 3 }, /T=2\.5 is out of range: using 3\./],
+    ['T=', {}, /not a number/],
+    ['mode=<script>alert(1)</script>', {}, /^Ignored an unknown attack mode in the link\.$/],
+    ['target=2', {}, /^Ignored an unknown target in the link\.$/],
+  ])('setting %s is clamped or ignored, with a notice', (query, expected, notice) => {
+    const { state, notices } = readQuery(query);
+    expect(state.settings).toEqual({ ...DEFAULT_SETTINGS, ...expected });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(notice);
+  });
+
+  it.each<[string, Partial<Presentation>, RegExp]>([
+    ['embed=yes', {}, /^Ignored embed=yes: use embed=1\.$/],
+    ['present=1&embed=1', { layout: 'embed' }, /both embed and presenter/],
+    ['embed=1&present=1', { layout: 'embed' }, /both embed and presenter/],
+    ['embed=1&controls=buttons,<script>,chart', { layout: 'embed', controls: ['buttons', 'chart'] }, /unknown controls.*<script>/],
+    ['slow=2', {}, /Ignored slow=2/],
+  ])('presentation %s is ignored or corrected, with a notice', (query, expected, notice) => {
+    const { state, notices } = readQuery(query);
+    expect(state.presentation).toEqual({ ...DEFAULT_PRESENTATION, ...expected });
+    expect(notices.join(' ')).toMatch(notice);
+  });
+
+  it.each<[string, Partial<PageOptions>, RegExp | null]>([
+    ['backend=webgl', { backend: 'webgl' }, null],
+    ['backend=tpu', {}, /unknown backend/],
+    ['view=experiment&debug=1', { view: 'experiment', debug: true }, null],
+    ['view=<b>', {}, /unknown view/],
+    ['debug=0', {}, null],
+  ])('options %s', (query, expected, notice) => {
+    const { state, notices } = readQuery(query);
+    expect(state.options).toEqual({ ...DEFAULT_OPTIONS, ...expected });
+    if (notice) expect(notices.join(' ')).toMatch(notice);
+    else expect(notices).toEqual([]);
+  });
+
+  it('ignores an absurdly long query as a whole', () => {
+    const { state, notices } = readQuery(`present=1&eps=0.05&junk=${'x'.repeat(100_000)}`);
+    expect(state).toEqual(DEFAULT_URL_STATE);
+    expect(notices).toEqual(['The link was too long and was ignored.']);
+  });
+
+  it('ignores keys it does not know, and never changes the defaults it starts from', () => {
+    expect(readQuery('junk=1&eps=0.02').state.settings.epsilon).toBe(0.02);
+    expect(DEFAULT_URL_STATE.settings.epsilon).toBe(DEFAULT_SETTINGS.epsilon);
+  });
+
+  it('tells two settings apart exactly when a link would', () => {
+    expect(sameSettings({ ...DEFAULT_SETTINGS, epsilon: 0.02 }, { ...DEFAULT_SETTINGS, epsilon: 0.02 })).toBe(true);
+    expect(sameSettings({ ...DEFAULT_SETTINGS, epsilon: 0.02 }, { ...DEFAULT_SETTINGS, epsilon: 0.0205 })).toBe(false);
+    expect(sameSettings(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, target: 1 })).toBe(false);
+  });
+});
