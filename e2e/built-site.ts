@@ -5,9 +5,14 @@ import { build, preview, type PreviewServer } from 'vite';
 
 let built: Promise<unknown> | null = null;
 
-/** Serves dist/ under `base` (any sub-path works: the build uses relative URLs only). */
-export async function previewBuiltSite(base = '/'): Promise<PreviewServer> {
+/** Builds dist/ once per test process. */
+export async function buildSite(): Promise<void> {
   built ??= build({ logLevel: 'warn' });
   await built;
+}
+
+/** Serves dist/ under `base` (any sub-path works: the build uses relative URLs only). */
+export async function previewBuiltSite(base = '/'): Promise<PreviewServer> {
+  await buildSite();
   return preview({ base, logLevel: 'warn' });
 }

@@ -1,8 +1,10 @@
 // What a first visit to the built site downloads, by kind of file: everything the service worker
-// precaches (the page itself fetches a subset of it). Run after `npm run build`: `npm run size`.
+// precaches (the page itself fetches a subset of it); then the page's own chunks, which must hold
+// no tfjs (it lives in the worker). Run after `npm run build`: `npm run size`.
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { inspectBuiltPage, PAGE_CHUNK_LIMIT_BYTES } from './lib/built-page';
 import { PROJECT_ROOT } from './lib/paths';
 
 const DIST = path.join(PROJECT_ROOT, 'dist');
@@ -40,3 +42,12 @@ const mb = (n: number) => (n / 1e6).toFixed(2);
 const total = [...rows.values()].reduce((t, r) => ({ files: t.files + r.files, bytes: t.bytes + r.bytes, gzip: t.gzip + r.gzip }), { files: 0, bytes: 0, gzip: 0 });
 console.log('| kind | files | MB | MB gzipped |\n|---|---|---|---|');
 for (const [kind, r] of [...rows, ['**total**', total] as const]) console.log(`| ${kind} | ${r.files} | ${mb(r.bytes)} | ${mb(r.gzip)} |`);
+
+const page = inspectBuiltPage(DIST);
+if (!page.markersFoundInWorker) throw new Error("tfjs's markers are not in the worker chunk any more: update scripts/lib/built-page.ts");
+console.log('\n| page chunk | kB gzipped | tfjs |\n|---|---|---|');
+for (const c of page.chunks) console.log(`| ${c.file} | ${(c.gzipBytes / 1e3).toFixed(1)} | ${c.tfjs.length ? `yes (${c.tfjs.join(', ')})` : 'none'} |`);
+const largest = Math.max(...page.chunks.map((c) => c.gzipBytes));
+console.log(`largest page chunk: ${(largest / 1e3).toFixed(1)} kB gzipped (limit ${PAGE_CHUNK_LIMIT_BYTES / 1e3} kB)`);
+if (page.chunks.some((c) => c.tfjs.length)) throw new Error('tfjs is in the page chunks: only the worker may import it');
+if (largest > PAGE_CHUNK_LIMIT_BYTES) throw new Error('the page chunk is over its limit');

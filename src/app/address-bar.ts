@@ -9,7 +9,7 @@ import type { AppState, Store } from './store';
 const MIRROR_DELAY_MS = 200;
 
 /** The query for this state, with `presentation` in place of the current one. */
-export function pageQuery(options: PageOptions, state: AppState, presentation = state.presentation): string {
+function pageQuery(options: PageOptions, state: AppState, presentation = state.presentation): string {
   const { upload, settings, view, debug } = state;
   return writeQuery({ options: { ...options, view, debug }, presentation, settings }, upload ? ['settings'] : []);
 }

@@ -34,7 +34,7 @@ export interface LabClientDeps {
 }
 
 /** The small substitute first: the lab is usable (black box, noise) before InceptionV3 arrives. */
-export const LOAD_ORDER: readonly ModelId[] = [...MODEL_IDS].reverse();
+const LOAD_ORDER: readonly ModelId[] = [...MODEL_IDS].reverse();
 
 export const UNKNOWN_LEAF_NOTICE = 'The link names a leaf that is not in the gallery: showing the first one.';
 

@@ -35,7 +35,7 @@ export interface Upload {
 }
 
 /** Whether the saved 8-bit PNG still fools f (it is rounded to multiples of 1/255). */
-export interface SavedCheck {
+interface SavedCheck {
   t: number;
   probabilities: Partial<Record<ModelId, number[]>>;
 }
@@ -138,7 +138,7 @@ export function createStore(initial: AppState = INITIAL_STATE): Store {
 
 /** The page's one store. */
 export const appStore = createStore();
-export const { getState, setState, subscribe } = appStore;
+export const { getState, setState } = appStore;
 
 export function setModelStatus(store: Store, id: ModelId, patch: Partial<ModelStatus>): void {
   const { models } = store.getState();
@@ -152,5 +152,5 @@ export function isReady({ frame, models, settings }: AppState): boolean {
 }
 
 export function useAppState(): AppState {
-  return useSyncExternalStore(subscribe, getState);
+  return useSyncExternalStore(appStore.subscribe, getState);
 }

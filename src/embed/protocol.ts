@@ -11,7 +11,7 @@ export const EVENT_SOURCE = 'adversarial-leaves';
 export const PROTOCOL_VERSION = 1;
 
 /** A model's answer for the current image x. */
-export interface Verdict {
+interface Verdict {
   label: ClassName;
   /** P(healthy), P(diseased). */
   probabilities: [number, number];
@@ -38,9 +38,6 @@ export type LabEvent =
   | (EventBase & { type: 'ready'; settings: LabSettings; gallery: string[] })
   | (EventBase & { type: 'iteration' } & IterationState)
   | (EventBase & { type: 'finished' } & IterationState);
-
-/** Host page → lab: `set` takes any subset of the setting; values must be valid as they are. */
-export type ApiCommand = LabCommand;
 
 export type Parsed = { ok: true; command: LabCommand } | { ok: false; reason: string };
 

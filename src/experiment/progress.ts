@@ -9,7 +9,7 @@ export function formatDuration(ms: number): string {
 }
 
 /** Remaining time from the average so far; null before the first item is done. */
-export function estimateRemaining(done: number, total: number, elapsedMs: number): number | null {
+function estimateRemaining(done: number, total: number, elapsedMs: number): number | null {
   return done > 0 ? (elapsedMs / done) * (total - done) : null;
 }
 

@@ -12,7 +12,7 @@ export interface SummaryRow {
   std: number | null;
 }
 
-export interface WhiteboxSuccess {
+interface WhiteboxSuccess {
   eps: number;
   /** Correctly classified clean images… */
   correct: number;

@@ -1,7 +1,7 @@
 // What a user's file is, judged from its size and first bytes before anything decodes it: a huge
 // or wrong file gets a clear message at once and never reaches the decoder. Pure (no DOM).
 
-export type ImageFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'bmp' | 'avif';
+type ImageFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'bmp' | 'avif';
 
 /** Facts from the file's header; the size is absent where the header does not say it simply. */
 export interface ImageHeader {
@@ -15,7 +15,7 @@ export interface ImageHeader {
 
 export const MAX_FILE_BYTES = 50 * 2 ** 20;
 /** 100 megapixels decode to 400 MB of RGBA: more would risk the tab on a student's laptop. */
-export const MAX_PIXELS = 100e6;
+const MAX_PIXELS = 100e6;
 /** How much of the file the header checks read (a JPEG's size can sit behind large metadata). */
 export const HEADER_BYTES = 2 ** 20;
 

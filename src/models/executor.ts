@@ -149,7 +149,7 @@ function convInputGrad(node: ConvNode, inShape: number[], dz: T4): T4 {
  * of `outSize` interleaved with zeros to outSize·s (see interleaveZeros). `after` can be negative
  * when the forward conv ignored trailing input: the caller crops then.
  */
-export function transposePadding(inSize: number, outSize: number, k: number, s: number, padding: string): [number, number] {
+function transposePadding(inSize: number, outSize: number, k: number, s: number, padding: string): [number, number] {
   const forwardBefore = padding === 'same' ? Math.floor(Math.max((outSize - 1) * s + k - inSize, 0) / 2) : 0;
   const before = k - 1 - forwardBefore;
   return [before, inSize + k - 1 - outSize * s - before];
@@ -159,7 +159,7 @@ export function transposePadding(inSize: number, outSize: number, k: number, s: 
  * Puts s − 1 zeros after every pixel, so that a stride-s conv can be transposed by a stride-1
  * conv. Reshapes and pads only (no slicing: a strided copy was the slowest step on wasm).
  */
-export function interleaveZeros(t: T4, [sh, sw]: [number, number]): T4 {
+function interleaveZeros(t: T4, [sh, sw]: [number, number]): T4 {
   let out: T4 = t;
   const [n, h, w, c] = t.shape;
   if (sh > 1) out = tf.reshape<tf.Rank.R4>(tf.pad(tf.reshape(out, [n, h, 1, w * c]), [[0, 0], [0, 0], [0, sh - 1], [0, 0]]), [n, h * sh, w, c]);

@@ -32,7 +32,7 @@ export type PlanNode =
   | { kind: 'maxPool' | 'avgPool'; name: string; input: number; size: Pair; strides: Pair; padding: Padding }
   | { kind: 'concat' | 'add'; name: string; inputs: number[] };
 
-export interface BatchNorm {
+interface BatchNorm {
   mean: tf.Tensor1D;
   variance: tf.Tensor1D;
   beta: tf.Tensor1D;

@@ -4,7 +4,7 @@ import type { ExperimentRun } from '../store';
 import { cancelExperiment, runExperiment } from './controller';
 
 const SIZES = [4, 8, 16, 32, 64, 174];
-export const DEFAULT_RUN_SIZE = 8;
+const DEFAULT_RUN_SIZE = 8;
 
 /** "Run it yourself": how many test images, Run/Cancel, and progress with the time left. */
 export function RunPanel({ run, ready, testImages }: { run: ExperimentRun; ready: boolean; testImages: number }) {

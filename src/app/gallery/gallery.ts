@@ -10,7 +10,7 @@ export interface GalleryItem {
   condition: string;
 }
 
-export const GALLERY_INDEX = 'gallery/gallery.json';
+const GALLERY_INDEX = 'gallery/gallery.json';
 /** Every test image, for the experiment's "Run it yourself" (same item shape, JPEG sources). */
 export const TEST_SET_INDEX = 'gallery/test-set.json';
 
