@@ -19,7 +19,9 @@ test('no WebGL at all: the page falls back to wasm, says why, and the attack run
 });
 
 test('software-only WebGL: the page falls back to wasm and says that WebGL is software-rendered', async ({ page }) => {
-  await page.goto('/');
+  // ?softwareWebGL=1 (dev server only) makes the worker's WebGL report SwiftShader as its renderer,
+  // so the page's own check refuses it here as it would on a machine without a GPU, even on one with.
+  await page.goto('/?softwareWebGL=1');
   await expect(page.getByTestId('backend')).toContainText('Backend: wasm');
   await expect(page.getByTestId('backend-notice')).toContainText('No usable GPU here (WebGL is software-rendered');
   await expect(page.getByTestId('backend-notice')).toContainText('the models run on WebAssembly');

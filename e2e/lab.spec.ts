@@ -115,7 +115,8 @@ test('a copied URL reproduces the setting', async ({ page, context }) => {
 });
 
 test('software-only WebGL is never chosen silently: the page falls back to wasm', async ({ page }) => {
-  await page.goto('/');
+  // The worker's WebGL reports SwiftShader (dev server only), whatever GPU this machine has.
+  await page.goto('/?softwareWebGL=1');
   await expect(page.getByTestId('backend')).toContainText('Backend: wasm');
   await expect(page.getByTestId('backend-skipped')).toContainText('webgl: WebGL is software-rendered');
 });

@@ -29,8 +29,8 @@ export const lab = new LabClient({
 export const pageLink: (presentation?: Presentation) => string = mirrorToAddressBar(appStore, options);
 
 export function startPage(): Promise<void> {
-  const { backend, allowSoftwareWebGL, disableWebGL } = options;
-  return lab.start({ backend: backend ?? undefined, allowSoftwareWebGL, disableWebGL });
+  const { backend, allowSoftwareWebGL, disableWebGL, softwareWebGL } = options;
+  return lab.start({ backend: backend ?? undefined, allowSoftwareWebGL, disableWebGL, softwareWebGL });
 }
 
 /** Lab or experiment; the address bar keeps the choice, so a link opens the same view. */

@@ -17,6 +17,8 @@ export interface BackendRequest {
   allowSoftwareWebGL?: boolean;
   /** `?disableWebGL=1`, dev server only (tests): act as a browser without WebGL. */
   disableWebGL?: boolean;
+  /** `?softwareWebGL=1`, dev server only (tests): WebGL reports a software renderer (SwiftShader), even on a real GPU. */
+  softwareWebGL?: boolean;
 }
 
 export interface BackendInfo {
@@ -47,7 +49,7 @@ const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|softpipe|software|basic render 
  * (failIfMajorPerformanceCaveat) does not catch SwiftShader when Chromium runs it as its GPU
  * (as with --enable-unsafe-swiftshader), so the renderer's name is checked too.
  */
-export function softwareWebGLReason(): string | null {
+function softwareWebGLReason(): string | null {
   if (!webglContext()) return 'no WebGL 2';
   if (!webglContext({ failIfMajorPerformanceCaveat: true })) return 'WebGL is software-rendered';
   const renderer = webglRenderer();

@@ -11,6 +11,32 @@ export function removeWebGLForTest(): void {
   } as OffscreenCanvas['getContext'];
 }
 
+/** What Chromium reports when it runs SwiftShader as its GPU (--use-angle=swiftshader). */
+const SOFTWARE_RENDERER_FOR_TEST = 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)';
+
+/**
+ * From now on this worker's WebGL says it is SwiftShader, as on a machine without a usable GPU,
+ * even where a real one draws: the page's own renderer check (src/backend/choose.ts) then refuses
+ * it, as it refuses the real SwiftShader.
+ */
+export function reportSoftwareWebGLForTest(): void {
+  const UNMASKED_RENDERER_WEBGL = 0x9246;
+  type Context = { getParameter(name: GLenum): unknown; getExtension(name: string): unknown };
+  for (const context of [self.WebGLRenderingContext, self.WebGL2RenderingContext]) {
+    if (!context) continue;
+    const prototype = context.prototype as Context;
+    const { getParameter, getExtension } = prototype;
+    prototype.getParameter = function (this: Context, name: GLenum) {
+      return name === UNMASKED_RENDERER_WEBGL ? SOFTWARE_RENDERER_FOR_TEST : getParameter.call(this, name);
+    };
+    // Where the browser hides the debug extension, the renderer is still asked for by its name.
+    prototype.getExtension = function (this: Context, name: string) {
+      const extension = getExtension.call(this, name);
+      return extension ?? (name === 'WEBGL_debug_renderer_info' ? { UNMASKED_VENDOR_WEBGL: 0x9245, UNMASKED_RENDERER_WEBGL } : null);
+    };
+  }
+}
+
 /** Loses the active WebGL context (WEBGL_lose_context), as a driver reset would. */
 export function loseContextForTest(): boolean {
   const extension = webglContext()?.getExtension('WEBGL_lose_context');

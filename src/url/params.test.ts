@@ -19,7 +19,7 @@ describe('the URL table', () => {
     withPresentation({ layout: 'present', slowMotion: true }),
     withPresentation({ layout: 'embed', controls: ['buttons', 'gallery'] }),
     withPresentation({ layout: 'embed', controls: [], slowMotion: true }),
-    { ...DEFAULT_URL_STATE, options: { backend: 'wasm', allowSoftwareWebGL: true, disableWebGL: true, debug: true, view: 'experiment' } },
+    { ...DEFAULT_URL_STATE, options: { backend: 'wasm', allowSoftwareWebGL: true, disableWebGL: true, softwareWebGL: true, debug: true, view: 'experiment' } },
   ])('round-trips %o', (state) => {
     expect(readQuery(writeQuery(state))).toEqual({ state, notices: [] });
   });

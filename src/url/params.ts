@@ -7,7 +7,7 @@ import { BACKENDS, type BackendName } from '../backend/names';
 import { DEFAULT_PRESENTATION, EMBED_CONTROLS, type EmbedControl, type Layout, type Presentation } from '../classroom/presentation';
 import { ATTACK_MODES, DEFAULT_SETTINGS, clampEpsilon, clampIterations, type LabSettings } from '../lab/settings';
 
-export const VIEWS = ['lab', 'experiment'] as const;
+const VIEWS = ['lab', 'experiment'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** What the page is asked for besides the setting and the presentation. */
@@ -18,6 +18,8 @@ export interface PageOptions {
   allowSoftwareWebGL: boolean;
   /** Dev server only (tests): act as a browser without WebGL in workers. */
   disableWebGL: boolean;
+  /** Dev server only (tests): WebGL in workers reports a software renderer, even on a real GPU. */
+  softwareWebGL: boolean;
   /** Show the worker's memory, the run loops and ignored messages. */
   debug: boolean;
   view: View;
@@ -29,7 +31,7 @@ export interface UrlState {
   settings: LabSettings;
 }
 
-export const DEFAULT_OPTIONS: PageOptions = { backend: null, allowSoftwareWebGL: false, disableWebGL: false, debug: false, view: 'lab' };
+export const DEFAULT_OPTIONS: PageOptions = { backend: null, allowSoftwareWebGL: false, disableWebGL: false, softwareWebGL: false, debug: false, view: 'lab' };
 export const DEFAULT_URL_STATE: UrlState = { options: DEFAULT_OPTIONS, presentation: DEFAULT_PRESENTATION, settings: DEFAULT_SETTINGS };
 
 /** A value read from a link, and why it was changed or ignored; `null`: leave the field as it is. */
@@ -131,6 +133,7 @@ export const URL_PARAMS: readonly UrlParam[] = [
   param('options', 'backend', 'backend', optional(oneOf(BACKENDS, 'backend'))),
   param('options', 'allowSoftwareWebGL', 'allowSoftwareWebGL', flag),
   param('options', 'disableWebGL', 'disableWebGL', flag),
+  param('options', 'softwareWebGL', 'softwareWebGL', flag),
   param('options', 'debug', 'debug', flag),
   param('options', 'view', 'view', oneOf(VIEWS, 'view')),
   param('presentation', 'layout', 'present', layoutFlag('present', 'embed')),

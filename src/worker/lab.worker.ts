@@ -3,7 +3,7 @@ import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend } from '../backend/choose';
 import { watchContextLoss } from '../backend/context-loss';
-import { loseContextForTest, removeWebGLForTest } from '../backend/gpu-faults';
+import { loseContextForTest, removeWebGLForTest, reportSoftwareWebGLForTest } from '../backend/gpu-faults';
 import { CANONICAL_SIZE } from '../config';
 import { batchOutcomes } from '../experiment/outcomes';
 import { LabSession, type LabFrame } from '../lab/session';
@@ -46,6 +46,7 @@ const transferFrame = (frame: LabFrame) => Comlink.transfer(frame, frameBuffers(
 const api: LabApi = {
   async init(request, onContextLost) {
     if (import.meta.env.DEV && request.disableWebGL) removeWebGLForTest();
+    if (import.meta.env.DEV && request.softwareWebGL) reportSoftwareWebGLForTest();
     const info = await chooseBackend(request);
     watchContextLoss(onContextLost);
     return info;
