@@ -8,11 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { CANONICAL_SIZE, CLASS_NAMES, type ClassName } from '../src/config.ts';
-import type { GalleryItem } from '../src/app/gallery/gallery.ts';
+import type { GalleryItem } from '../src/gallery/gallery.ts';
 import { cliOptions } from './lib/args.ts';
 import { decodeImageFile } from './lib/leaves.ts';
 import { GALLERY_DIR, leavesDir } from './lib/paths.ts';
-import { TEST_SET_INDEX } from '../src/app/gallery/gallery.ts';
+import { TEST_SET_INDEX } from '../src/gallery/gallery.ts';
 
 function parseCsv(text: string): Record<string, string>[] {
   const [header, ...rows] = text.trim().split(/\r?\n/).map((line) => line.split(','));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type LabSettings } from '../lab/settings';
 import { pngOf } from '../images/testing/make-images';
-import type { GalleryItem } from './gallery/gallery';
+import type { GalleryItem } from '../gallery/gallery';
 import { LabClient, UNKNOWN_LEAF_NOTICE } from './lab-client';
 import { INITIAL_STATE, createStore, type AppState } from './store';
 import { FakeWorker, UNDECODABLE } from './testing/fake-worker';

@@ -13,7 +13,7 @@ import { contextLossNotice, fallbackNotice, MAX_CONTEXT_LOSSES } from '../backen
 import { SLOW_MOTION_MS } from '../classroom/presentation';
 import type { LabCommand } from '../classroom/commands';
 import { CANONICAL_SIZE } from '../config';
-import type { GalleryItem } from './gallery/gallery';
+import type { GalleryItem } from '../gallery/gallery';
 import { HEADER_BYTES, inspectImageFile, uploadNotes } from '../images/image-file';
 import type { LabFrame } from '../lab/session';
 import type { LabSettings } from '../lab/settings';

@@ -5,7 +5,7 @@ import type { LabFrame } from '../lab/session';
 import { readQuery, type View } from '../url/params';
 import { mirrorToAddressBar } from './address-bar';
 import { savePng } from './draw/save-png';
-import { fetchGallery } from './gallery/gallery';
+import { fetchGallery } from '../gallery/gallery';
 import { LabClient } from './lab-client';
 import { appStore } from './store';
 import { SITE_URL, spawnLabWorker } from './worker-host';

@@ -11,7 +11,7 @@ import type { ModelId } from '../models/specs';
 import type { ImageOutcome } from '../experiment/protocol';
 import type { View } from '../url/params';
 import type { ModelInfo } from '../worker/api';
-import type { GalleryItem } from './gallery/gallery';
+import type { GalleryItem } from '../gallery/gallery';
 
 export interface ModelStatus {
   progress: LoadProgress | null;

@@ -3,7 +3,7 @@
 // takes effect between images.
 import { DEFAULT_PLAN, balancedSubset } from '../../experiment/protocol';
 import { CLASS_NAMES } from '../../config';
-import { fetchGallery, TEST_SET_INDEX } from '../gallery/gallery';
+import { fetchGallery, TEST_SET_INDEX } from '../../gallery/gallery';
 import { lab, labWorker } from '../page';
 import { SITE_URL } from '../worker-host';
 import { getState, setState, type ExperimentRun } from '../store';

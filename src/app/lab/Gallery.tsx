@@ -1,4 +1,4 @@
-import type { GalleryItem } from '../gallery/gallery';
+import type { GalleryItem } from '../../gallery/gallery';
 
 export function Gallery({ items, selected, onSelect }: { items: GalleryItem[]; selected: string | null; onSelect: (id: string) => void }) {
   return (

@@ -1,5 +1,6 @@
-// The picker's leaves: public/gallery/gallery.json, built from ../shared/leaves by scripts/build-gallery.ts.
-import type { ClassName } from '../../config';
+// The picker's leaves and the experiment's test set: the format scripts/build-gallery.ts writes into
+// public/gallery/ from ../shared/leaves, and the page reads.
+import type { ClassName } from '../config';
 
 export interface GalleryItem {
   id: string;

@@ -1,5 +1,5 @@
 import type { LabFrame } from '../../lab/session';
-import { RgbaCanvas } from './RgbaCanvas';
+import { RgbaCanvas } from '../components/RgbaCanvas';
 
 /** x⁰, the perturbation made visible, and x: side by side, same size, pixel-crisp. */
 export function ImageViews({ original, frame, describe }: { original: Uint8ClampedArray | null; frame: LabFrame | null; describe: string }) {
