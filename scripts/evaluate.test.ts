@@ -1,9 +1,10 @@
 // `npm run evaluate` recomputes, from the image files and through the browser's code path, exactly
 // the accuracies that training committed; and a trained head is far better than chance.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import metrics from '../src/models/heads/metrics.json' with { type: 'json' };
 import { evaluate } from './evaluate';
@@ -11,11 +12,11 @@ import { listSplit } from './lib/leaves';
 import { leavesDir, PROJECT_ROOT } from './lib/paths';
 
 describe('npm run evaluate', () => {
-  it('--json on MobileNetV2/val prints one JSON object equal to the committed metrics', () => {
-    const stdout = execFileSync('npx', ['tsx', 'scripts/evaluate.ts', '--model', 'mobilenet_v2', '--split', 'val', '--json'], {
+  it('--json on MobileNetV2/val prints one JSON object equal to the committed metrics', async () => {
+    // Asynchronous: a child process waited for synchronously would starve Vitest's RPC.
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/evaluate.ts', '--model', 'mobilenet_v2', '--split', 'val', '--json'], {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
     });
     const report = JSON.parse(stdout);
     expect(Object.keys(report).sort()).toEqual(['accuracy', 'confusion', 'model', 'n', 'perSpecies', 'split']);

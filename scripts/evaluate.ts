@@ -8,13 +8,16 @@ import { MODEL_IDS, type ModelId } from '../src/models/specs.ts';
 import { cliOptions } from './lib/args.ts';
 import { listSplit, loadCanonical, SPLITS, type LeafImage } from './lib/leaves.ts';
 import { loadClassifierNode } from './lib/load-models.ts';
-import { setNodeBackend, type NodeBackend } from './lib/node-tf.ts';
+import { setNodeBackend, yieldToEventLoop, type NodeBackend } from './lib/node-tf.ts';
 import { leavesDir } from './lib/paths.ts';
 
-export function predictImages(classifier: Classifier, images: LeafImage[]): number[] {
-  return images.map((image) =>
-    tf.tidy(() => tf.argMax(classifier.logits(loadCanonical(image.file)), 1).dataSync()[0]),
-  );
+async function predictImages(classifier: Classifier, images: LeafImage[]): Promise<number[]> {
+  const predicted: number[] = [];
+  for (const image of images) {
+    predicted.push(tf.tidy(() => tf.argMax(classifier.logits(loadCanonical(image.file)), 1).dataSync()[0]));
+    await yieldToEventLoop();
+  }
+  return predicted;
 }
 
 export async function evaluate(id: ModelId, split: string, dataDir: string, backend: NodeBackend = 'wasm'): Promise<AccuracyReport & { misclassified: string[] }> {
@@ -22,7 +25,7 @@ export async function evaluate(id: ModelId, split: string, dataDir: string, back
   const classifier = await loadClassifierNode(id);
   try {
     const images = listSplit(dataDir, split);
-    const predicted = predictImages(classifier, images);
+    const predicted = await predictImages(classifier, images);
     const report = accuracyReport(images.map((im, i) => ({ species: im.species, label: im.label, predicted: predicted[i] })));
     return { ...report, misclassified: images.filter((im, i) => predicted[i] !== im.label).map((im) => im.file) };
   } finally {

@@ -1,9 +1,10 @@
 // The committed experiment results are what the script computes: a small subset re-run here gives
 // exactly the committed per-image outcomes. Plus the script's --json output, shards and resuming.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { conditionKey, DEFAULT_PLAN, type ExperimentPlan } from '../src/experiment/protocol';
 import { COMMITTED_RESULTS } from '../src/experiment/results';
@@ -56,11 +57,11 @@ describe('npm run experiment', () => {
     expect(JSON.parse(last).ids).toEqual([full.images[1].id]);
   });
 
-  it('--json prints one JSON object: split, n, and f\'s accuracy rows per ε, T and method', () => {
-    const stdout = execFileSync('npx', ['tsx', 'scripts/experiment.ts', '--limit', '2', '--eps', '0,0.02', '--T', '1', '--batch', '1', '--out', path.join(os.tmpdir(), 'experiment-json.json'), '--json'], {
+  it('--json prints one JSON object: split, n, and f\'s accuracy rows per ε, T and method', async () => {
+    // Asynchronous: a child process waited for synchronously would starve Vitest's RPC.
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/experiment.ts', '--limit', '2', '--eps', '0,0.02', '--T', '1', '--batch', '1', '--out', path.join(os.tmpdir(), 'experiment-json.json'), '--json'], {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
     });
     const summary = JSON.parse(stdout);
     expect(summary).toMatchObject({ split: 'test', n: 2 });

@@ -38,6 +38,10 @@ export async function batchOutcomes(models: ExperimentModels, x0: tf.Tensor4D, l
   const found = new Map<string, number[]>();
   const judge = async (x: tf.Tensor4D, conditions: Condition[]) => {
     for (const c of conditions) found.set(conditionKey(c), await predict(models[c.judge], x));
+    // A macrotask between attacks: on wasm and cpu every pass is synchronous and data() resolves
+    // as a microtask, so a whole batch would otherwise hold the event loop (a test runner's RPC, a
+    // worker's incoming messages) for minutes.
+    await new Promise((resolve) => setTimeout(resolve, 0));
   };
   const conditions = conditionsOf(plan);
   const where = (method: Condition['method'], eps: number, T: number | null = null, seed: number | null = null) =>

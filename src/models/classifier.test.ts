@@ -11,7 +11,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCanonical } from '../../scripts/lib/leaves';
-import { publicSource, setNodeBackend } from '../../scripts/lib/node-tf';
+import { publicSource, setNodeBackend, yieldToEventLoop } from '../../scripts/lib/node-tf';
 import { leavesDir } from '../../scripts/lib/paths';
 import { loadBaseArtifacts, type BaseArtifacts } from './artifacts';
 import { Classifier, classifierFromArtifacts } from './classifier';
@@ -36,7 +36,9 @@ describe.each(MODEL_IDS)('%s', (id) => {
     artifacts = await loadBaseArtifacts(id, publicSource());
   });
 
-  function ourGradient(classifier: Classifier) {
+  /** One whole gradient: a long synchronous pass on cpu, so the event loop gets a turn first (see yieldToEventLoop). */
+  async function ourGradient(classifier: Classifier) {
+    await yieldToEventLoop();
     const x = loadCanonical(LEAF);
     const r = classifier.lossGradient(x, target);
     const out = { grad: r.grad.dataSync() as Float32Array, nan: tf.any(tf.isNaN(r.grad)).dataSync()[0] };
@@ -47,12 +49,13 @@ describe.each(MODEL_IDS)('%s', (id) => {
   it('cpu: our gradient has no NaN and, for MobileNetV2, equals stock tf.grad (relative L2 ≤ 1e-4)', async () => {
     await setNodeBackend('cpu');
     const classifier = classifierFromArtifacts(artifacts, HEADS[id]);
-    const { grad, nan } = ourGradient(classifier);
+    const { grad, nan } = await ourGradient(classifier);
     classifier.dispose();
     expect(nan).toBe(0);
     cpuGrad = grad;
     if (id !== 'mobilenet_v2') return;
     const stock = await loadStockModel(artifacts, HEADS[id]);
+    await yieldToEventLoop();
     const x = loadCanonical(LEAF);
     const stockGrad = stock.lossGradient(x, target);
     const { relL2, sameSign } = gradientAgreement(grad, stockGrad.dataSync());
@@ -69,20 +72,23 @@ describe.each(MODEL_IDS)('%s', (id) => {
     await setNodeBackend('cpu');
     const cpuPlan = classifierFromArtifacts(artifacts, HEADS[id]);
     const input = toModelInput(loadCanonical(LEAF), MODEL_SPECS[id].inputSize);
+    await yieldToEventLoop();
     const acts = forwardAll(cpuPlan.plan, input).map((a) => ({ values: a.dataSync().slice(), shape: a.shape }));
     const dOut = tf.randomNormal(acts[acts.length - 1].shape, 0, 1, 'float32', 3);
     const seed = dOut.dataSync().slice();
+    await yieldToEventLoop();
     const cpuBackward = tf.tidy(() => inputGradient(cpuPlan.plan, forwardAll(cpuPlan.plan, input), dOut as tf.Tensor4D).dataSync());
     cpuPlan.dispose();
 
     await setNodeBackend('wasm');
     const classifier = classifierFromArtifacts(artifacts, HEADS[id]);
+    await yieldToEventLoop();
     const wasmBackward = tf.tidy(() =>
       inputGradient(classifier.plan, acts.map((a) => tf.tensor(a.values, a.shape) as tf.Tensor4D), tf.tensor4d(seed, dOut.shape as [number, number, number, number])).dataSync(),
     );
     expect(gradientAgreement(wasmBackward as Float32Array, cpuBackward as Float32Array).relL2).toBeLessThanOrEqual(1e-4);
 
-    const { grad, nan } = ourGradient(classifier);
+    const { grad, nan } = await ourGradient(classifier);
     classifier.dispose();
     expect(nan).toBe(0);
     const { relL2, sameSign } = gradientAgreement(grad, cpuGrad);
