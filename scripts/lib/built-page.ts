@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** Strings only tfjs's bundle holds: tfjs-core's environment flags. */
+/** Strings only tfjs's bundle holds: the names of tfjs-core's IS_BROWSER flag and tfjs-backend-webgl's WEBGL_VERSION flag. */
 const TFJS_MARKERS = ['IS_BROWSER', 'WEBGL_VERSION'].map((flag) => `"${flag}"`);
 /** The page chunk may grow to this, gzipped (issue 10: a page without tfjs). */
 export const PAGE_CHUNK_LIMIT_BYTES = 350_000;
