@@ -14,12 +14,11 @@ export async function setNodeBackend(name: NodeBackend): Promise<void> {
 }
 
 /**
- * Lets the process's other work through between two model passes: on wasm and cpu a pass runs
- * synchronously, and a long run of them would starve a test runner's messages (Vitest's RPC
- * times out after a minute). A macrotask, not a microtask (awaiting tfjs's data() is not
- * enough), and a timer rather than setImmediate: the pass that follows then runs in the event
- * loop's timers phase, and a reply that arrived meanwhile is read in the poll phase right after
- * it, before any timer (such as the RPC's timeout) can fire.
+ * Lets the process's other work through between two short model passes: on wasm and cpu a pass
+ * runs synchronously, and a long run of them would starve a test runner's messages (Vitest's RPC
+ * times out after a minute). A macrotask, not a microtask: awaiting tfjs's data() is not enough.
+ * It does not help a single pass that is itself that long: tests run those in a worker thread
+ * (in-thread.ts).
  */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
