@@ -7,6 +7,7 @@ import { fetchSource, loadBaseArtifacts, type BaseArtifacts } from '../../src/mo
 import { classifierFromArtifacts, type Classifier } from '../../src/models/classifier';
 import { HEADS } from '../../src/models/heads';
 import type { ModelId } from '../../src/models/specs';
+import { alongDirection, centralDifference, signDirection, type Region } from '../../src/models/testing/finite-differences';
 import { loadStockModel, type StockModel } from '../../src/models/stock';
 import { canonicalFromUrl } from '../../src/worker/decode';
 
@@ -51,6 +52,20 @@ const harness = {
     const { grad, logits, loss } = classifier.lossGradient(x, target);
     const out = { grad: Array.from(await grad.data()), logits: Array.from(await logits.data()) };
     tf.dispose([x, grad, logits, loss]);
+    return out;
+  },
+  /**
+   * Our directional derivative of the loss along sign(∇L) on one region of the image, and the
+   * same by central differences of the loss (forward passes only), on the active backend.
+   */
+  async directionalDerivative(id: ModelId, imageUrl: string, target: number, region: Region, width: number, h: number) {
+    const { classifier } = await load(id);
+    const x = await image(imageUrl);
+    const { grad, logits, loss } = classifier.lossGradient(x, target);
+    const s = signDirection(grad, region, width);
+    const lossAt = (v: tf.Tensor4D) => tf.tidy(() => tf.losses.softmaxCrossEntropy(tf.oneHot([target], 2), classifier.logits(v)).dataSync()[0]);
+    const out = { ours: alongDirection(grad, s), reference: centralDifference(lossAt, x, s, h) };
+    tf.dispose([x, grad, logits, loss, s]);
     return out;
   },
   /** tfjs's own tf.grad through the LayersModel, on the active backend (the reference). */

@@ -1,5 +1,7 @@
-// The real classifiers in Node: our gradient against tfjs's stock one, on cpu and wasm; no leaks;
-// a loss that still has a gradient when the model is certain.
+// The real classifiers in Node: our gradient against finite differences of the model's own loss
+// (both models, wasm), against tfjs's stock one where stock is right (MobileNetV2: InceptionV3 has
+// padded average pools, whose stock gradient is wrong: see executor.ts), cpu against wasm; no
+// leaks; a loss that still has a gradient when the model is certain.
 //
 // The cpu backend's passes run in a worker thread (testing/cpu-reference.ts), so the test's own
 // event loop stays free for Vitest's RPC. tfjs's stock tf.grad needs ~7 minutes for one InceptionV3 gradient on the cpu backend (it
@@ -19,6 +21,7 @@ import { loadBaseArtifacts, type BaseArtifacts } from './artifacts';
 import { classifierFromArtifacts } from './classifier';
 import { gradientAgreement } from './compare';
 import { inputGradient } from './executor';
+import { alongDirection, centralDifference, signDirection } from './testing/finite-differences';
 import { HEADS } from './heads';
 import { MODEL_IDS } from './specs';
 import type { CpuReference } from './testing/cpu-reference';
@@ -67,6 +70,25 @@ describe.each(MODEL_IDS)('%s', (id) => {
     const { relL2, sameSign } = gradientAgreement(grad, cpu.grad);
     expect(sameSign).toBeGreaterThanOrEqual(0.999);
     expect(relL2).toBeLessThanOrEqual(2e-2);
+  });
+
+  it('wasm: directional derivatives along sign directions, on the border and the interior, agree with finite differences (≤ 1 %)', async () => {
+    // The reference shares no gradient kernel with ours (or with tf.grad): forward passes only.
+    // Steps of 1e-5 along ±1 directions are far above float32 noise in the loss and small enough
+    // to cross few ReLU boundaries.
+    await setNodeBackend('wasm');
+    const classifier = classifierFromArtifacts(artifacts, HEADS[id]);
+    const x = loadCanonical(LEAF);
+    const { grad, logits, loss } = classifier.lossGradient(x, target);
+    const lossAt = (v: tf.Tensor4D) => tf.tidy(() => tf.losses.softmaxCrossEntropy(tf.oneHot([target], 2), classifier.logits(v)).dataSync()[0]);
+    for (const region of ['border', 'interior'] as const) {
+      const s = signDirection(grad, region, 8);
+      const reference = centralDifference(lossAt, x, s, 1e-5);
+      expect(Math.abs(alongDirection(grad, s) - reference) / Math.abs(reference), region).toBeLessThanOrEqual(0.01);
+      s.dispose();
+    }
+    tf.dispose([x, grad, logits, loss]);
+    classifier.dispose();
   });
 
   it('a step leaks no tensor', async () => {

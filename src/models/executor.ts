@@ -102,7 +102,7 @@ function backwardNode(node: PlanNode, acts: T4[], y: T4, dy: T4): [number, T4][]
       const attrs = { filterSize: node.size, strides: node.strides, pad: node.padding };
       const dx = node.kind === 'maxPool'
         ? tf.engine().runKernel('MaxPoolGrad', { dy, input: x, output: y }, attrs)
-        : tf.engine().runKernel('AvgPoolGrad', { dy, input: x }, attrs);
+        : tf.engine().runKernel('AvgPoolGrad', { dy: tf.mul(dy, windowSizeOverCount(node, x.shape)), input: x }, attrs);
       return [[node.input, dx as T4]];
     }
     case 'concat': {
@@ -113,6 +113,32 @@ function backwardNode(node: PlanNode, acts: T4[], y: T4, dy: T4): [number, T4][]
     case 'add':
       return node.inputs.map((i) => [i, tf.clone(dy)]);
   }
+}
+
+type PoolNode = Extract<PlanNode, { kind: 'maxPool' | 'avgPool' }>;
+
+/**
+ * tfjs's AvgPoolGrad (every backend, 4.22) divides each window's gradient by the full window
+ * size, while the forward avgPool with 'same' padding divides by the real pixels it covered (4 of
+ * 9 in a corner). Scaling dy by size/count first makes it the gradient of the forward pass we run.
+ */
+function windowSizeOverCount(node: PoolNode, [, inH, inW]: number[]): tf.Tensor4D {
+  const rows = coveredPixels(inH, node.size[0], node.strides[0], node.padding);
+  const cols = coveredPixels(inW, node.size[1], node.strides[1], node.padding);
+  const full = node.size[0] * node.size[1];
+  const ratio = new Float32Array(rows.length * cols.length);
+  rows.forEach((r, i) => cols.forEach((c, j) => (ratio[i * cols.length + j] = full / (r * c))));
+  return tf.tensor4d(ratio, [1, rows.length, cols.length, 1]);
+}
+
+/** For each output position along one axis, how many real (unpadded) input pixels its window covers. */
+function coveredPixels(inSize: number, k: number, s: number, padding: string): number[] {
+  const outSize = padding === 'same' ? Math.ceil(inSize / s) : Math.floor((inSize - k) / s) + 1;
+  const before = padding === 'same' ? Math.floor(Math.max((outSize - 1) * s + k - inSize, 0) / 2) : 0;
+  return Array.from({ length: outSize }, (_, o) => {
+    const start = o * s - before;
+    return Math.min(start + k, inSize) - Math.max(start, 0);
+  });
 }
 
 /**

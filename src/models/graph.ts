@@ -136,9 +136,11 @@ export function buildPlan(artifacts: BaseArtifacts, weights: tf.NamedTensorMap, 
       case 'BatchNormalization': {
         const conv = fusable();
         if (!conv || conv.batchNorm || conv.activation !== 'linear') throw new Error(`${layer.name}: BatchNorm not after a conv`);
-        const [mean, variance, beta, gamma] = BATCH_NORM_WEIGHTS.map((k) =>
-          weights[`${layer.name}/${k}`]?.clone() ?? tf.onesLike(weight(`${layer.name}/beta`)),
-        ) as tf.Tensor1D[];
+        // Only γ may be missing (Keras's scale: false means γ = 1); the statistics and β may not.
+        const [mean, variance, beta, gamma] = BATCH_NORM_WEIGHTS.map((k) => {
+          const name = `${layer.name}/${k}`;
+          return k === 'gamma' && !weights[name] ? tf.onesLike(weight(`${layer.name}/beta`)) : weight(name).clone();
+        }) as tf.Tensor1D[];
         const epsilon = c.epsilon as number;
         const scale = tf.tidy(() => tf.div(gamma, tf.sqrt(tf.add(variance, epsilon)))) as tf.Tensor1D;
         conv.batchNorm = { mean, variance, beta, gamma, epsilon, scale };
