@@ -4,11 +4,8 @@
 // leaks; a loss that still has a gradient when the model is certain.
 //
 // The cpu backend's passes run in a worker thread (testing/cpu-reference.ts), so the test's own
-// event loop stays free for Vitest's RPC. tfjs's stock tf.grad needs ~7 minutes for one InceptionV3 gradient on the cpu backend (it
-// computes every filter gradient in plain JS), too slow for CI on 2 cores. So the stock
-// comparison runs here for MobileNetV2, and for InceptionV3 on webgl in real Chromium
-// (e2e/models.spec.ts), where stock takes seconds; every layer kind InceptionV3 uses is also
-// checked on cpu against tf.grad in executor.test.ts.
+// event loop stays free for Vitest's RPC. e2e/models.spec.ts repeats the finite-difference check
+// on webgl in real Chromium; executor.test.ts checks every layer kind on cpu.
 import fs from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
