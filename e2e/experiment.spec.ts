@@ -1,12 +1,14 @@
 // The Experiment view in real Chromium: the committed curves at once, and a live re-run.
 import type { Page } from '@playwright/test';
 import { COMMITTED_RESULTS } from '../src/experiment/results';
-import { summarize } from '../src/experiment/summary';
+import type { Proportion } from '../src/experiment/statistics';
+import { series, withInterval } from '../src/experiment/summary';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 
-const committed = summarize(COMMITTED_RESULTS);
+const committed = COMMITTED_RESULTS.summaries['8bit'];
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+const cellText = (p: Proportion) => withInterval(p).replace(' [', '[');
 
 /** The chart's drawn lines: four series (the reference line for "no attack" is drawn apart). */
 const curves = (page: Page) => page.getByTestId('experiment-chart').locator('.recharts-line-curve');
@@ -20,15 +22,27 @@ test('the Experiment tab shows the committed curves, table and white-box success
   for (const name of ['random sign noise', 'black box (made on g), T = 1', 'black box (made on g), T = 10', 'white box (made on f), T = 1']) {
     await expect(page.getByTestId('experiment-chart')).toContainText(name);
   }
-  await expect(page.getByTestId('experiment-chart')).toContainText(`no attack: ${pct(committed.rows[0].accuracy)}`);
-  // The table holds the committed numbers, row by row.
+  await expect(page.getByTestId('experiment-chart')).toContainText(`no attack: ${pct(committed.clean.value)}`);
+  // The table holds the committed numbers with their intervals, row by row.
   const rows = page.getByTestId('experiment-table').locator('tbody tr');
   await expect(rows).toHaveCount(COMMITTED_RESULTS.plan.epsilons.length);
-  const blackboxOneStep = committed.rows.filter((r) => r.method === 'blackbox' && r.T === 1);
-  for (const [i, r] of blackboxOneStep.entries()) await expect(rows.nth(i + 1).locator('td').nth(1)).toHaveText(pct(r.accuracy));
+  for (const [i, r] of series(committed, 'blackbox', 1).entries()) await expect(rows.nth(i + 1).locator('td').nth(1)).toHaveText(cellText(r.accuracy));
   const w = committed.whiteboxSuccess!;
-  await expect(page.getByTestId('whitebox-success')).toContainText(`${w.flipped} of ${w.correct}`);
-  await expect(page.getByTestId('interpretation')).toContainText(/T = 1 transfers better than T = 10 at \d of \d values of ε/);
+  await expect(page.getByTestId('whitebox-success')).toContainText(`${w.flips.k} of ${w.flips.n}`);
+  await expect(page.getByTestId('interpretation')).toContainText(/T = 1 transfers better than T = 10 \(f less accurate, exact McNemar p < 0\.05\) at/);
+  await expect(page.getByTestId('invisible-note')).toContainText('the 8-bit image is x⁰ itself');
+  // Per direction: the chart and the table switch to the success rate from healthy leaves.
+  await page.getByRole('radio', { name: 'success healthy → diseased' }).check();
+  await expect(page.getByTestId('experiment-chart')).toHaveAttribute('data-measure', 'healthy');
+  for (const [i, r] of series(committed, 'blackbox', 1).entries()) await expect(rows.nth(i).locator('td').nth(1)).toHaveText(cellText(r.flips.healthy));
+  await expect(curves(page)).toHaveCount(4);
+  // Float iterates: the other committed summary, and a sentence saying what they are.
+  await page.getByRole('radio', { name: /float iterates/ }).check();
+  const float = COMMITTED_RESULTS.summaries.float;
+  for (const [i, r] of series(float, 'blackbox', 1).entries()) await expect(rows.nth(i).locator('td').nth(1)).toHaveText(cellText(r.flips.healthy));
+  await expect(page.getByTestId('interpretation')).toContainText('These are the float iterates');
+  await page.getByRole('radio', { name: "f's accuracy" }).check();
+  await page.getByRole('radio', { name: /8-bit images/ }).check();
   await page.screenshot({ path: info.outputPath('experiment-committed.png'), fullPage: true });
   await expectAccessible(page);
   // The view survives a reload (it is in the URL), and the lab is one click away.

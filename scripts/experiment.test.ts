@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { conditionKey, DEFAULT_PLAN, type ExperimentPlan } from '../src/experiment/protocol';
 import { COMMITTED_RESULTS } from '../src/experiment/results';
+import { summarize } from '../src/experiment/summary';
 import { runExperiment } from './experiment';
 import { dataFingerprint } from './lib/leaves';
 import { leavesDir, PROJECT_ROOT } from './lib/paths';
@@ -57,20 +58,28 @@ describe('npm run experiment', () => {
     expect(JSON.parse(last).ids).toEqual([full.images[1].id]);
   });
 
-  it('--json prints one JSON object: split, n, and f\'s accuracy rows per ε, T and method', async () => {
+  it('--json prints the summary of the 8-bit images as one JSON object: accuracy and flips per ε, T and method, with intervals', async () => {
     // Asynchronous: a child process waited for synchronously would starve Vitest's RPC.
     const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/experiment.ts', '--limit', '2', '--eps', '0,0.02', '--T', '1', '--batch', '1', '--out', path.join(os.tmpdir(), 'experiment-json.json'), '--json'], {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',
     });
     const summary = JSON.parse(stdout);
-    expect(summary).toMatchObject({ split: 'test', n: 2 });
-    expect(summary.rows.map((r: { method: string; eps: number; T: number | null }) => `${r.method} ${r.eps} ${r.T}`)).toEqual(['none 0 null', 'noise 0.02 null', 'blackbox 0.02 1', 'whitebox 0.02 1']);
+    expect(summary).toMatchObject({ split: 'test', n: 2, pixels: '8bit' });
+    expect(summary.rows.map((r: { method: string; eps: number; T: number | null }) => `${r.method} ${r.eps} ${r.T}`)).toEqual(['noise 0.02 null', 'blackbox 0.02 1', 'whitebox 0.02 1']);
     for (const row of summary.rows) {
-      expect(Object.keys(row).sort()).toEqual(['T', 'accuracy', 'eps', 'method', 'std']);
-      expect(row.accuracy).toBeGreaterThanOrEqual(0);
-      expect(row.accuracy).toBeLessThanOrEqual(1);
+      expect(Object.keys(row).sort()).toEqual(['T', 'accuracy', 'eps', 'flips', 'method', 'seedStd']);
+      expect(row.accuracy.low).toBeLessThanOrEqual(row.accuracy.value);
+      expect(row.accuracy.high).toBeGreaterThanOrEqual(row.accuracy.value);
+      expect(Object.keys(row.flips)).toEqual(['healthy', 'diseased']);
     }
-    expect(summary.rows[1].std).toEqual(expect.any(Number));
+    expect(summary.tests.map((t: { eps: number }) => t.eps)).toEqual([0.02]);
+  });
+
+  it('the committed summaries are what summarize() gives for the committed outcomes, 8-bit and float', () => {
+    for (const pixels of ['8bit', 'float'] as const) {
+      const recomputed = JSON.parse(JSON.stringify(summarize(COMMITTED_RESULTS, pixels)));
+      expect(COMMITTED_RESULTS.summaries[pixels]).toEqual(recomputed);
+    }
   });
 });

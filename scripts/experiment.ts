@@ -10,7 +10,8 @@ import * as tf from '@tensorflow/tfjs';
 import { batchOutcomes } from '../src/experiment/outcomes.ts';
 import { formatDuration, progressText } from '../src/experiment/progress.ts';
 import { balancedSubset, batchesOf, conditionsOf, DEFAULT_PLAN, type ExperimentPlan, type ExperimentResults, type ImageOutcome } from '../src/experiment/protocol.ts';
-import { summarize } from '../src/experiment/summary.ts';
+import { interpret, summarize, withInterval } from '../src/experiment/summary.ts';
+import { CLASS_NAMES } from '../src/config.ts';
 import { HEADS } from '../src/models/heads/index.ts';
 import { cliOptions } from './lib/args.ts';
 import { dataFingerprint, listSplit, loadCanonical, SPLITS, type LeafImage } from './lib/leaves.ts';
@@ -95,6 +96,7 @@ export async function runExperiment(options: ExperimentOptions, shard?: Shard): 
   }
   const outcomes = new Map(batches.flatMap((b) => b.ids.map((id, i) => [id, b.outcomes[i]] as const)));
   const outcomeOf = (im: LeafImage): ImageOutcome => ({ id: imageId(im), label: im.label, species: im.species, outcomes: outcomes.get(imageId(im))! });
+  const judged = planned.flat().filter((im) => outcomes.has(imageId(im))).map(outcomeOf);
   return {
     split,
     plan,
@@ -103,7 +105,8 @@ export async function runExperiment(options: ExperimentOptions, shard?: Shard): 
     batchSize,
     manifestSha256,
     models: { f: { id: 'inception_v3', cutLayer: HEADS.inception_v3.cutLayer }, g: { id: 'mobilenet_v2', cutLayer: HEADS.mobilenet_v2.cutLayer } },
-    images: planned.flat().filter((im) => outcomes.has(imageId(im))).map(outcomeOf),
+    images: judged,
+    summaries: { '8bit': summarize({ split, plan, images: judged }, '8bit'), float: summarize({ split, plan, images: judged }, 'float') },
     batches: batches.map(({ ids, ms }) => ({ ids, ms })),
     durationMs: batches.reduce((a, b) => a + b.ms, 0),
     createdAt: new Date().toISOString(),
@@ -202,16 +205,19 @@ async function main() {
   fs.writeFileSync(out, `${JSON.stringify(results, null, 1)}\n`);
   process.stderr.write(`experiment: ${results.images.length} images in ${formatDuration(results.durationMs)} of computing → ${path.relative(process.cwd(), out)}\n`);
 
-  const summary = summarize(results);
+  const summary = results.summaries['8bit'];
   if (opts.json) {
-    const { split, n, rows } = summary;
-    console.log(JSON.stringify({ split, n, rows, substitute: summary.substitute, whiteboxSuccess: summary.whiteboxSuccess }));
+    console.log(JSON.stringify(summary));
     return;
   }
-  for (const r of summary.rows) console.log(`${r.method.padEnd(9)} ε=${String(r.eps).padEnd(6)} T=${String(r.T ?? '-').padEnd(3)} f accuracy ${(r.accuracy * 100).toFixed(1)} %${r.std === null ? '' : ` ± ${(r.std * 100).toFixed(1)}`}`);
-  for (const s of summary.substitute) console.log(`g on its own black-box images ε=${s.eps} T=${s.T}: ${(s.accuracy * 100).toFixed(1)} %`);
-  const w = summary.whiteboxSuccess;
-  if (w) console.log(`white box ε=${w.eps} T=1 flips ${w.flipped} of ${w.correct} correctly classified images (${(w.rate * 100).toFixed(1)} %)`);
+  console.log(`f on the 8-bit images the lab shows (95 % intervals in brackets; float iterates in ${path.relative(process.cwd(), out)}):`);
+  console.log(`clean    f accuracy ${withInterval(summary.clean)}, g ${withInterval(summary.cleanSubstitute)}`);
+  for (const r of summary.rows) {
+    const flips = CLASS_NAMES.map((name) => `${name}→other ${withInterval(r.flips[name])}`).join(', ');
+    console.log(`${r.method.padEnd(9)} ε=${String(r.eps).padEnd(6)} T=${String(r.T ?? '-').padEnd(3)} f accuracy ${withInterval(r.accuracy)}; ${flips}`);
+  }
+  for (const s of summary.substitute) console.log(`g on its own black-box images ε=${s.eps} T=${s.T}: ${withInterval(s.accuracy)}`);
+  for (const sentence of interpret(summary, plan)) console.log(sentence);
 }
 
 if (process.argv[1]?.endsWith('experiment.ts')) await main();

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { iterativeFgsm, randomSignNoise } from '../attack/fgsm';
 import { linearSoftmax, SHAPE } from '../attack/testing/linear-model';
 import { batchOutcomes, type ExperimentModel } from './outcomes';
-import { conditionsOf, type Condition, type ExperimentPlan } from './protocol';
+import { eightBitLevels } from '../attack/eight-bit';
+import { conditionKey, conditionsOf, PIXELS, type Condition, type ExperimentPlan } from './protocol';
 
 const toyModel = (seed: number): ExperimentModel => {
   const m = linearSoftmax(seed);
@@ -19,7 +20,8 @@ describe('one batch of the experiment (toy linear models)', () => {
 
   const f = toyModel(1);
   const g = toyModel(2);
-  const x0 = tf.randomUniform(SHAPE, 0.2, 0.8, 'float32', 3) as tf.Tensor4D;
+  // 8-bit, as every leaf is.
+  const x0 = tf.tidy(() => tf.div(tf.round(tf.mul(tf.randomUniform(SHAPE, 0.2, 0.8, 'float32', 3), 255)), 255)) as tf.Tensor4D;
   const label = predicted(f, x0);
   const target = 1 - label;
   const conditions = conditionsOf(plan);
@@ -35,7 +37,20 @@ describe('one batch of the experiment (toy linear models)', () => {
     return last!;
   };
 
-  it('records every condition with the prediction of the lab attack module, and leaks no tensor', async () => {
+  /** The prediction of `model` on x as the lab shows it (8-bit, within ε) and on the float x. */
+  const judged = (model: ExperimentModel, x: tf.Tensor4D, eps: number) => {
+    const shown = tf.tidy(() => tf.div(eightBitLevels(x, x0, eps), 255)) as tf.Tensor4D;
+    const out = { '8bit': predicted(model, shown), float: predicted(model, x) };
+    shown.dispose();
+    return out;
+  };
+  const expectJudged = (outcome: string, match: Partial<Condition>, model: ExperimentModel, x: tf.Tensor4D, eps: number) => {
+    const expected = judged(model, x, eps);
+    for (const pixels of PIXELS) expect(digit(outcome, { ...match, pixels }), `${JSON.stringify(match)} ${pixels}`).toBe(expected[pixels]);
+    x.dispose();
+  };
+
+  it('records every condition with the prediction of the lab attack module, on 8-bit and float images, and leaks no tensor', async () => {
     const before = tf.memory().numTensors;
     const [outcome] = await batchOutcomes({ f, g }, x0, label, plan);
     expect(tf.memory().numTensors).toBe(before);
@@ -43,21 +58,21 @@ describe('one batch of the experiment (toy linear models)', () => {
     expect(digit(outcome, { judge: 'f', method: 'none' })).toBe(label);
     expect(digit(outcome, { judge: 'g', method: 'none' })).toBe(predicted(g, x0));
     for (const eps of [0.05, 1]) {
-      for (const seed of plan.noiseSeeds) {
-        const noisy = randomSignNoise(x0, eps, seed);
-        expect(digit(outcome, { method: 'noise', eps, seed })).toBe(predicted(f, noisy));
-        noisy.dispose();
-      }
+      for (const seed of plan.noiseSeeds) expectJudged(outcome, { method: 'noise', eps, seed }, f, randomSignNoise(x0, eps, seed), eps);
       for (const T of plan.iterations) {
-        const onG = finalImage(g, eps, T);
-        expect(digit(outcome, { judge: 'f', method: 'blackbox', eps, T })).toBe(predicted(f, onG));
-        expect(digit(outcome, { judge: 'g', method: 'blackbox', eps, T })).toBe(predicted(g, onG));
-        onG.dispose();
+        expectJudged(outcome, { judge: 'f', method: 'blackbox', eps, T }, f, finalImage(g, eps, T), eps);
+        expectJudged(outcome, { judge: 'g', method: 'blackbox', eps, T }, g, finalImage(g, eps, T), eps);
       }
-      const onF = finalImage(f, eps, 1);
-      expect(digit(outcome, { method: 'whitebox', eps })).toBe(predicted(f, onF));
-      onF.dispose();
+      expectJudged(outcome, { method: 'whitebox', eps }, f, finalImage(f, eps, 1), eps);
     }
+  });
+
+  it('at ε below one brightness level the 8-bit image is x⁰: f judges it as the clean image', async () => {
+    const [outcome] = await batchOutcomes({ f, g }, x0, label, { ...plan, epsilons: [0, 0.003] });
+    const small = conditionsOf({ ...plan, epsilons: [0, 0.003] });
+    const eightBit = small.map((c, i) => [c, outcome[i]] as const).filter(([c]) => c.pixels === '8bit' && c.method !== 'none');
+    expect(eightBit).toHaveLength(plan.noiseSeeds.length + 2 * plan.iterations.length + 1);
+    for (const [c, d] of eightBit) expect(Number(d), conditionKey(c)).toBe(c.judge === 'f' ? label : predicted(g, x0));
   });
 
   it('attacks towards the other class: a full-size white-box step fools f', async () => {

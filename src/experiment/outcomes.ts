@@ -1,8 +1,9 @@
 // One batch of the experiment: attack the images every way the plan says and record what f and g
 // predict. The attacks are the lab's own (src/attack/fgsm.ts): no second implementation.
 import * as tf from '@tensorflow/tfjs';
+import { eightBitLevels } from '../attack/eight-bit';
 import { iterativeFgsm, randomSignNoise, type GradientModel } from '../attack/fgsm';
-import { conditionKey, conditionsOf, targetOf, WHITEBOX_ITERATIONS, type Condition, type ExperimentPlan, type Judge } from './protocol';
+import { conditionKey, conditionsOf, targetOf, WHITEBOX_ITERATIONS, type Condition, type ExperimentPlan, type Judge, type Pixels } from './protocol';
 
 export interface ExperimentModel extends GradientModel {
   logits(x: tf.Tensor4D): tf.Tensor2D;
@@ -44,22 +45,24 @@ export async function batchOutcomes(models: ExperimentModels, x0: tf.Tensor4D, l
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
   const conditions = conditionsOf(plan);
-  const where = (method: Condition['method'], eps: number, T: number | null = null, seed: number | null = null) =>
-    conditions.filter((c) => c.method === method && c.eps === eps && c.T === T && c.seed === seed);
+  const where = (pixels: Pixels, method: Condition['method'], eps: number, T: number | null = null, seed: number | null = null) =>
+    conditions.filter((c) => c.pixels === pixels && c.method === method && c.eps === eps && c.T === T && c.seed === seed);
+  /** Judges x as the lab shows it (8-bit) and as the float iterate, then disposes it. */
+  const judgeBoth = async (x: tf.Tensor4D, eps: number, ...which: [Condition['method'], number | null, number | null]) => {
+    const shown = tf.tidy(() => tf.div<tf.Tensor4D>(eightBitLevels(x, x0, eps), 255));
+    try {
+      await judge(shown, where('8bit', which[0], eps, which[1], which[2]));
+      await judge(x, where('float', which[0], eps, which[1], which[2]));
+    } finally {
+      tf.dispose([x, shown]);
+    }
+  };
 
-  await judge(x0, where('none', 0));
+  await judge(x0, where('8bit', 'none', 0));
   for (const eps of plan.epsilons.filter((e) => e > 0)) {
-    for (const seed of plan.noiseSeeds) await judgeAndDispose(randomSignNoise(x0, eps, seed), where('noise', eps, null, seed), judge);
-    for (const T of plan.iterations) await judgeAndDispose(attack(models.g, x0, eps, T, target), where('blackbox', eps, T), judge);
-    await judgeAndDispose(attack(models.f, x0, eps, WHITEBOX_ITERATIONS, target), where('whitebox', eps, WHITEBOX_ITERATIONS), judge);
+    for (const seed of plan.noiseSeeds) await judgeBoth(randomSignNoise(x0, eps, seed), eps, 'noise', null, seed);
+    for (const T of plan.iterations) await judgeBoth(attack(models.g, x0, eps, T, target), eps, 'blackbox', T, null);
+    await judgeBoth(attack(models.f, x0, eps, WHITEBOX_ITERATIONS, target), eps, 'whitebox', WHITEBOX_ITERATIONS, null);
   }
   return Array.from({ length: x0.shape[0] }, (_, i) => conditions.map((c) => found.get(conditionKey(c))![i]).join(''));
-}
-
-async function judgeAndDispose(x: tf.Tensor4D, conditions: Condition[], judge: (x: tf.Tensor4D, c: Condition[]) => Promise<void>): Promise<void> {
-  try {
-    await judge(x, conditions);
-  } finally {
-    x.dispose();
-  }
 }

@@ -7,12 +7,14 @@ const items = (healthy: number, diseased: number) => [
 ];
 
 describe('experiment protocol', () => {
-  it('records f and g on the clean image, then per ε > 0: each noise seed, black box per T (f and g), white box', () => {
+  it('records f and g on the clean image, then per ε > 0: each noise seed, black box per T (f and g), white box, each as 8-bit and float', () => {
     const conditions = conditionsOf(DEFAULT_PLAN);
-    const perEps = DEFAULT_PLAN.noiseSeeds.length + 2 * DEFAULT_PLAN.iterations.length + 1;
+    const perEps = 2 * (DEFAULT_PLAN.noiseSeeds.length + 2 * DEFAULT_PLAN.iterations.length + 1);
     expect(conditions).toHaveLength(2 + (DEFAULT_PLAN.epsilons.length - 1) * perEps);
     expect(new Set(conditions.map(conditionKey)).size).toBe(conditions.length);
-    expect(conditions.filter((c) => c.method === 'none').map((c) => c.judge)).toEqual(['f', 'g']);
+    expect(conditions.filter((c) => c.method === 'none').map((c) => `${c.judge} ${c.pixels}`)).toEqual(['f 8bit', 'g 8bit']);
+    const attacked = conditions.filter((c) => c.method !== 'none');
+    expect(attacked.filter((c) => c.pixels === '8bit').map((c) => conditionKey({ ...c, pixels: 'float' }))).toEqual(attacked.filter((c) => c.pixels === 'float').map(conditionKey));
     expect(conditions.filter((c) => c.method === 'whitebox').every((c) => c.T === 1 && c.judge === 'f')).toBe(true);
     expect(conditions.some((c) => c.eps === 0 && c.method !== 'none')).toBe(false);
   });

@@ -1,10 +1,17 @@
 // The transferability experiment, as data: which images are attacked how, and what is recorded.
 // The script (Node), the browser's "Run it yourself" and the tests all use these definitions.
+import type { ExperimentSummary } from './summary';
 
 /** How an image was changed before f (or g) judged it. */
 export type Method = 'none' | 'noise' | 'blackbox' | 'whitebox';
 /** Who judged: the target f (InceptionV3) or the substitute g (MobileNetV2). */
 export type Judge = 'f' | 'g';
+/**
+ * Which image was judged: the 8-bit image the lab shows and saves (the iterate rounded, pulled
+ * back within ε: src/attack/eight-bit.ts), or the attack's float32 iterate itself.
+ */
+export type Pixels = '8bit' | 'float';
+export const PIXELS: readonly Pixels[] = ['8bit', 'float'];
 
 export interface ExperimentPlan {
   /** ε values; 0 means the clean image. */
@@ -30,6 +37,8 @@ export const CLAIM_EPSILON = 0.01;
 /** One measured prediction per image: `judge` classified the image made by `method` at (eps, T, seed). */
 export interface Condition {
   judge: Judge;
+  /** The clean image is 8-bit already: it is judged once, as '8bit'. */
+  pixels: Pixels;
   method: Method;
   eps: number;
   T: number | null;
@@ -39,25 +48,24 @@ export interface Condition {
 /**
  * Every condition of a plan, in the order outcomes are recorded. The clean image is judged by
  * both models; each ε > 0 adds noise (per seed), black box (per T, judged by f and by g) and
- * white box (T = 1).
+ * white box (T = 1), each judged as the 8-bit image and as the float iterate.
  */
 export function conditionsOf(plan: ExperimentPlan): Condition[] {
   const out: Condition[] = [
-    { judge: 'f', method: 'none', eps: 0, T: null, seed: null },
-    { judge: 'g', method: 'none', eps: 0, T: null, seed: null },
+    { judge: 'f', pixels: '8bit', method: 'none', eps: 0, T: null, seed: null },
+    { judge: 'g', pixels: '8bit', method: 'none', eps: 0, T: null, seed: null },
   ];
+  const judgedBy = (judges: Judge[], c: Omit<Condition, 'judge' | 'pixels'>) =>
+    PIXELS.forEach((pixels) => judges.forEach((judge) => out.push({ judge, pixels, ...c })));
   for (const eps of plan.epsilons.filter((e) => e > 0)) {
-    for (const seed of plan.noiseSeeds) out.push({ judge: 'f', method: 'noise', eps, T: null, seed });
-    for (const T of plan.iterations) {
-      out.push({ judge: 'f', method: 'blackbox', eps, T, seed: null });
-      out.push({ judge: 'g', method: 'blackbox', eps, T, seed: null });
-    }
-    out.push({ judge: 'f', method: 'whitebox', eps, T: WHITEBOX_ITERATIONS, seed: null });
+    for (const seed of plan.noiseSeeds) judgedBy(['f'], { method: 'noise', eps, T: null, seed });
+    for (const T of plan.iterations) judgedBy(['f', 'g'], { method: 'blackbox', eps, T, seed: null });
+    judgedBy(['f'], { method: 'whitebox', eps, T: WHITEBOX_ITERATIONS, seed: null });
   }
   return out;
 }
 
-export const conditionKey = (c: Condition): string => `${c.judge}:${c.method}:${c.eps}:${c.T ?? '-'}:${c.seed ?? '-'}`;
+export const conditionKey = (c: Condition): string => `${c.judge}:${c.pixels}:${c.method}:${c.eps}:${c.T ?? '-'}:${c.seed ?? '-'}`;
 
 /** One test image and its outcomes: the predicted class per condition, as a string of digits. */
 export interface ImageOutcome {
@@ -80,6 +88,8 @@ export interface ExperimentResults {
   manifestSha256: string;
   models: Record<Judge, { id: string; cutLayer: string }>;
   images: ImageOutcome[];
+  /** summarize(images) for each kind of pixels: rates, intervals and paired tests, for readers of the file. */
+  summaries: Record<Pixels, ExperimentSummary>;
   /** Wall time of each batch of images (ms), and their sum. */
   batches: { ids: string[]; ms: number }[];
   durationMs: number;

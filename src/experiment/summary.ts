@@ -1,36 +1,56 @@
-// From per-image outcomes to the figure's numbers: accuracy per method and ε, the white-box
-// success rate, and sentences that say what these numbers show. Pure functions (no tfjs).
-import { CLAIM_EPSILON, conditionsOf, targetOf, WHITEBOX_ITERATIONS, type Condition, type ExperimentPlan, type ImageOutcome, type Judge, type Method } from './protocol';
+// From per-image outcomes to the figure's numbers: f's accuracy per method and ε, the targeted
+// success rate in each direction, 95 % intervals, paired tests, and sentences that claim only what
+// those numbers support. Pure functions (no tfjs).
+import { levelBudget } from '../attack/budget';
+import { CLASS_NAMES } from '../config';
+import { CLAIM_EPSILON, conditionsOf, targetOf, WHITEBOX_ITERATIONS, type Condition, type ExperimentPlan, type ImageOutcome, type Method, type Pixels } from './protocol';
+import { bootstrapMean, exactMcNemar, wilson, type PairedTest, type Proportion } from './statistics';
+
+export type ClassName = (typeof CLASS_NAMES)[number];
+export type AttackMethod = Exclude<Method, 'none'>;
+
+/** Claims on screen need p below this. */
+export const SIGNIFICANCE = 0.05;
 
 export interface SummaryRow {
   eps: number;
-  /** Iterations (black box, white box); null where it does not apply (clean image, noise). */
+  /** Iterations (black box, white box); null for noise. */
   T: number | null;
-  method: Method;
-  accuracy: number;
-  /** Standard deviation over the noise seeds; null for the deterministic methods. */
-  std: number | null;
+  method: AttackMethod;
+  /** f's accuracy on all images; for noise the mean over seeds, its interval a bootstrap over images. */
+  accuracy: Proportion;
+  /** Noise: standard deviation of the accuracy over seeds; null for the deterministic methods. */
+  seedStd: number | null;
+  /**
+   * Targeted success by true class: of the images of that class f classifies correctly when
+   * clean, the share it now puts in the other class (e.g. flips.healthy: healthy → diseased).
+   */
+  flips: Record<ClassName, Proportion>;
 }
 
-interface WhiteboxSuccess {
+export interface EpsilonTests {
   eps: number;
-  /** Correctly classified clean images… */
-  correct: number;
-  /** …whose label flips to the target after one white-box step. */
-  flipped: number;
-  rate: number;
+  /** Black box (fewest steps) against noise, for the seed whose test is weakest (largest p). */
+  blackboxVsNoise: PairedTest & { seed: number };
+  /** Black box with the fewest steps against the most; null with one T only. */
+  fewVsMany: PairedTest | null;
 }
 
 export interface ExperimentSummary {
   split: string;
   n: number;
-  /** f's accuracy. */
+  /** Which images were judged: the 8-bit ones the lab shows, or the float iterates. */
+  pixels: Pixels;
+  /** f's and g's accuracy on clean images. */
+  clean: Proportion;
+  cleanSubstitute: Proportion;
+  /** One row per method (and T) and ε > 0. */
   rows: SummaryRow[];
-  /** g's accuracy on clean images. */
-  cleanSubstitute: number;
   /** g's accuracy on its own black-box images (how well the attack fools the model it was made on). */
-  substitute: { eps: number; T: number; accuracy: number }[];
-  whiteboxSuccess: WhiteboxSuccess | null;
+  substitute: { eps: number; T: number; accuracy: Proportion }[];
+  /** The course's claim: one white-box step at CLAIM_EPSILON flips correctly classified images. */
+  whiteboxSuccess: { eps: number; flips: Proportion } | null;
+  tests: EpsilonTests[];
 }
 
 export interface OutcomeSet {
@@ -42,78 +62,172 @@ export interface OutcomeSet {
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 /** Sample standard deviation (n − 1), 0 for a single value. */
 const std = (xs: number[]) => (xs.length < 2 ? 0 : Math.sqrt(xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0) / (xs.length - 1)));
+const count = (xs: boolean[]) => xs.filter(Boolean).length;
 
-export function summarize({ split, plan, images }: OutcomeSet): ExperimentSummary {
+/** Predicted classes of every image under one condition. */
+type Column = (match: Partial<Condition>) => number[];
+
+function columnsOf(plan: ExperimentPlan, images: ImageOutcome[], pixels: Pixels): Column {
   const conditions = conditionsOf(plan);
-  const column = (match: Partial<Condition>) => {
-    const index = conditions.findIndex((c) => Object.entries(match).every(([k, v]) => c[k as keyof Condition] === v));
-    if (index < 0) throw new Error(`no condition ${JSON.stringify(match)}`);
+  return (match) => {
+    const wanted: Partial<Condition> = { pixels: match.method === 'none' ? '8bit' : pixels, ...match };
+    const index = conditions.findIndex((c) => Object.entries(wanted).every(([k, v]) => c[k as keyof Condition] === v));
+    if (index < 0) throw new Error(`no condition ${JSON.stringify(wanted)}`);
     return images.map((im) => Number(im.outcomes[index]));
   };
-  const accuracy = (match: Partial<Condition>) => mean(column(match).map((p, i) => (p === images[i].label ? 1 : 0)));
-  const f = (match: Partial<Condition>) => accuracy({ judge: 'f' as Judge, ...match });
+}
 
-  const rows: SummaryRow[] = [{ eps: 0, T: null, method: 'none', accuracy: f({ method: 'none' }), std: null }];
+export function summarize({ split, plan, images }: OutcomeSet, pixels: Pixels = '8bit'): ExperimentSummary {
+  const column = columnsOf(plan, images, pixels);
+  const right = (predicted: number[]) => predicted.map((p, i) => p === images[i].label);
+  const cleanRight = right(column({ judge: 'f', method: 'none' }));
+  const accuracyOf = (predicted: number[]) => wilson(count(right(predicted)), images.length);
+  /** Of the images f had right when clean, per true class, which ones `predicted` sends to the target. */
+  const flipsOf = (predicted: number[][]): Record<ClassName, Proportion> =>
+    Object.fromEntries(CLASS_NAMES.map((name, label) => {
+      const mine = images.map((_, i) => i).filter((i) => images[i].label === label && cleanRight[i]);
+      const share = mine.map((i) => mean(predicted.map((p) => (p[i] === targetOf(label) ? 1 : 0))));
+      return [name, predicted.length > 1 ? bootstrapMean(share) : wilson(count(share.map(Boolean)), share.length)];
+    })) as Record<ClassName, Proportion>;
+
+  const rows: SummaryRow[] = [];
   const substitute: ExperimentSummary['substitute'] = [];
+  const tests: EpsilonTests[] = [];
+  const [few, many] = [Math.min(...plan.iterations), Math.max(...plan.iterations)];
   for (const eps of plan.epsilons.filter((e) => e > 0)) {
-    const perSeed = plan.noiseSeeds.map((seed) => f({ method: 'noise', eps, seed }));
-    rows.push({ eps, T: null, method: 'noise', accuracy: mean(perSeed), std: std(perSeed) });
+    const seeds = plan.noiseSeeds.map((seed) => column({ judge: 'f', method: 'noise', eps, seed }));
+    const seedsRight = seeds.map(right);
+    const survived = images.map((_, i) => mean(seedsRight.map((r) => (r[i] ? 1 : 0))));
+    rows.push({ eps, T: null, method: 'noise', accuracy: bootstrapMean(survived), seedStd: std(seeds.map((p) => accuracyOf(p).value)), flips: flipsOf(seeds) });
     for (const T of plan.iterations) {
-      rows.push({ eps, T, method: 'blackbox', accuracy: f({ method: 'blackbox', eps, T }), std: null });
-      substitute.push({ eps, T, accuracy: accuracy({ judge: 'g', method: 'blackbox', eps, T }) });
+      const predicted = column({ judge: 'f', method: 'blackbox', eps, T });
+      rows.push({ eps, T, method: 'blackbox', accuracy: accuracyOf(predicted), seedStd: null, flips: flipsOf([predicted]) });
+      substitute.push({ eps, T, accuracy: accuracyOf(column({ judge: 'g', method: 'blackbox', eps, T })) });
     }
-    rows.push({ eps, T: WHITEBOX_ITERATIONS, method: 'whitebox', accuracy: f({ method: 'whitebox', eps }), std: null });
+    const whitebox = column({ judge: 'f', method: 'whitebox', eps });
+    rows.push({ eps, T: WHITEBOX_ITERATIONS, method: 'whitebox', accuracy: accuracyOf(whitebox), seedStd: null, flips: flipsOf([whitebox]) });
+
+    const blackboxRight = right(column({ judge: 'f', method: 'blackbox', eps, T: few }));
+    const vsNoise = plan.noiseSeeds
+      .map((seed, s) => ({ seed, ...exactMcNemar(blackboxRight, seedsRight[s]) }))
+      .reduce((weakest, t) => (t.p > weakest.p ? t : weakest));
+    const fewVsMany = many > few ? exactMcNemar(blackboxRight, right(column({ judge: 'f', method: 'blackbox', eps, T: many }))) : null;
+    tests.push({ eps, blackboxVsNoise: vsNoise, fewVsMany });
   }
-  const cleanSubstitute = accuracy({ judge: 'g', method: 'none' });
-  return { split, n: images.length, rows, cleanSubstitute, substitute, whiteboxSuccess: images.length ? whiteboxSuccess(plan, images, column) : null };
+  return {
+    split,
+    n: images.length,
+    pixels,
+    clean: accuracyOf(column({ judge: 'f', method: 'none' })),
+    cleanSubstitute: accuracyOf(column({ judge: 'g', method: 'none' })),
+    rows,
+    substitute,
+    whiteboxSuccess: images.length && plan.epsilons.includes(CLAIM_EPSILON) ? { eps: CLAIM_EPSILON, flips: pooledFlips(flipsOf([column({ judge: 'f', method: 'whitebox', eps: CLAIM_EPSILON })])) } : null,
+    tests,
+  };
 }
 
-function whiteboxSuccess(plan: ExperimentPlan, images: ImageOutcome[], column: (m: Partial<Condition>) => number[]): WhiteboxSuccess | null {
-  if (!plan.epsilons.includes(CLAIM_EPSILON)) return null;
-  const clean = column({ judge: 'f', method: 'none' });
-  const attacked = column({ judge: 'f', method: 'whitebox', eps: CLAIM_EPSILON });
-  const correct = images.filter((im, i) => clean[i] === im.label);
-  const flipped = images.filter((im, i) => clean[i] === im.label && attacked[i] === targetOf(im.label)).length;
-  return { eps: CLAIM_EPSILON, correct: correct.length, flipped, rate: correct.length ? flipped / correct.length : 0 };
+/** Both directions together: k of n over all correctly classified images. */
+function pooledFlips(flips: Record<ClassName, Proportion>): Proportion {
+  const parts = Object.values(flips);
+  return wilson(parts.reduce((a, p) => a + p.k, 0), parts.reduce((a, p) => a + p.n, 0));
 }
 
-/** f's accuracy for one method (and T), by ε > 0. */
-export function series(summary: ExperimentSummary, method: Method, T: number | null = null): SummaryRow[] {
-  return summary.rows.filter((r) => r.method === method && r.eps > 0 && (T === null || r.T === T));
+/** f's results for one method (and T), by ε. */
+export function series(summary: ExperimentSummary, method: AttackMethod, T: number | null = null): SummaryRow[] {
+  return summary.rows.filter((r) => r.method === method && (T === null || r.T === T));
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+export const percent = (x: number, digits = 1) => `${(x * 100).toFixed(digits)} %`;
+/** "45.4 % [38.0–52.9]": the value and its 95 % interval, in percent. */
+export const withInterval = (p: Proportion) => `${percent(p.value)} [${(p.low * 100).toFixed(1)}–${(p.high * 100).toFixed(1)}]`;
+export const formatP = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(p < 0.01 ? 4 : 3)}`);
+/** "0.01", "0.01 and 0.02", "0.01, 0.02 and 0.04". */
+const listEps = (xs: number[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
+/** ε below one brightness level: no whole level fits, so the 8-bit image is x⁰ itself. */
+export const invisibleIn8Bit = (eps: number) => eps > 0 && levelBudget(eps) === 0;
+
+/** Which way a paired test came out: the first condition leaves f less accurate, more, or within chance. */
+function verdict(t: PairedTest): 'first' | 'second' | 'neither' {
+  if (t.p >= SIGNIFICANCE) return 'neither';
+  return t.onlyFirstWrong > t.onlySecondWrong ? 'first' : 'second';
+}
 
 /**
- * What the data shows, in words computed from the numbers (so a re-run with other results never
- * shows a stale sentence): black box against noise, and one step against many.
+ * What the data shows, in sentences computed from the numbers (so a re-run with other results never
+ * shows a stale sentence), each with its interval or p-value beside it.
  */
 export function interpret(summary: ExperimentSummary, plan: ExperimentPlan): string[] {
-  const sentences: string[] = [];
-  const noise = series(summary, 'noise');
-  if (noise.length === 0 || plan.iterations.length === 0) return sentences;
-  const fewest = Math.min(...plan.iterations);
-  const most = Math.max(...plan.iterations);
-  const oneStep = series(summary, 'blackbox', fewest);
-  const beaten = oneStep.filter((r, i) => r.accuracy < noise[i].accuracy - noise[i].std!).length;
-  // The ε where the attack beats noise by most: the clearest single example.
-  const gap = (i: number) => noise[i].accuracy - oneStep[i].accuracy;
-  const widest = oneStep.reduce((best, _, i) => (gap(i) > gap(best) ? i : best), 0);
-  sentences.push(
-    `Black-box images made on g (T = ${fewest}) lower f's accuracy more than random noise of the same size at ${beaten} of ${oneStep.length} values of ε ` +
-      `(by more than one standard deviation of the noise); the widest gap is at ε = ${oneStep[widest].eps}: f is at ${pct(oneStep[widest].accuracy)} ` +
-      `against ${pct(noise[widest].accuracy)} with noise and ${pct(summary.rows[0].accuracy)} on clean images.`,
-  );
-  if (most > fewest) {
-    const manySteps = series(summary, 'blackbox', most);
-    const better = oneStep.filter((r, i) => r.accuracy < manySteps[i].accuracy).length;
-    const worse = oneStep.filter((r, i) => r.accuracy > manySteps[i].accuracy).length;
-    const g = (T: number) => mean(summary.substitute.filter((s) => s.T === T).map((s) => s.accuracy));
-    sentences.push(
-      `T = ${fewest} transfers better than T = ${most} at ${better} of ${oneStep.length} values of ε and worse at ${worse} ` +
-        `(f's mean accuracy over ε: ${pct(mean(oneStep.map((r) => r.accuracy)))} after T = ${fewest}, ${pct(mean(manySteps.map((r) => r.accuracy)))} after T = ${most}), ` +
-        `while g itself drops to ${pct(g(most))} after T = ${most} against ${pct(g(fewest))} after T = ${fewest}.`,
-    );
+  if (summary.rows.length === 0 || summary.n === 0) return [];
+  const [few, many] = [Math.min(...plan.iterations), Math.max(...plan.iterations)];
+  return [
+    blackboxAgainstNoise(summary, few, plan.noiseSeeds.length),
+    direction(summary, few),
+    ...(many > few ? [fewAgainstMany(summary, few, many)] : []),
+    ...eightBit(summary),
+  ];
+}
+
+function blackboxAgainstNoise(summary: ExperimentSummary, few: number, seeds: number): string {
+  const which = (v: ReturnType<typeof verdict>) => summary.tests.filter((t) => verdict(t.blackboxVsNoise) === v).map((t) => t.eps);
+  const [lower, higher, neither] = [which('first'), which('second'), which('neither')];
+  const parts = [
+    `Black-box images made on g (T = ${few}) leave f less accurate than random noise of the same size at ${lower.length ? `ε = ${listEps(lower)}` : 'no ε'} ` +
+      `(exact McNemar test on the same ${summary.n} images, ${formatSignificance()} against each of the ${seeds} noise seeds)`,
+  ];
+  const clearest = lower.length ? lower.reduce((best, eps) => (gapAt(summary, eps, few) > gapAt(summary, best, few) ? eps : best)) : null;
+  if (clearest !== null) {
+    parts.push(`at ε = ${clearest}, f is at ${withInterval(at(summary, 'blackbox', clearest, few).accuracy)} against ${withInterval(at(summary, 'noise', clearest).accuracy)} with noise`);
   }
-  return sentences;
+  if (higher.length) parts.push(`noise leaves f less accurate at ε = ${listEps(higher)}`);
+  if (neither.length) {
+    const p = Math.min(...summary.tests.filter((t) => neither.includes(t.eps)).map((t) => t.blackboxVsNoise.p));
+    parts.push(`at ε = ${listEps(neither)} the difference is within chance for at least one seed (the smallest of those tests: ${formatP(p)})`);
+  }
+  return `${parts.join('; ')}.`;
+}
+
+const formatSignificance = () => `p < ${SIGNIFICANCE}`;
+const at = (summary: ExperimentSummary, method: AttackMethod, eps: number, T: number | null = null) => series(summary, method, T).find((r) => r.eps === eps)!;
+const gapAt = (summary: ExperimentSummary, eps: number, few: number) => at(summary, 'noise', eps).accuracy.value - at(summary, 'blackbox', eps, few).accuracy.value;
+/** Two intervals that do not overlap: the first share is clearly above the second. */
+const clearlyAbove = (a: Proportion, b: Proportion) => a.low > b.high;
+
+function direction(summary: ExperimentSummary, few: number): string {
+  const [healthy, diseased] = CLASS_NAMES;
+  const oneStep = series(summary, 'blackbox', few);
+  const asymmetry = (r: SummaryRow) => Math.abs(r.flips[healthy].value - r.flips[diseased].value);
+  const row = oneStep.reduce((best, r) => (asymmetry(r) > asymmetry(best) ? r : best));
+  const flips = (p: Proportion) => `${p.k} of ${p.n} (${withInterval(p)})`;
+  const noise = at(summary, 'noise', row.eps).flips;
+  const oneSided = clearlyAbove(row.flips[healthy], row.flips[diseased]) || clearlyAbove(row.flips[diseased], row.flips[healthy]);
+  const sentences = [
+    `${oneSided ? 'The transfer is one-sided' : 'The transfer is about as strong both ways'}: at ε = ${row.eps}, black box (T = ${few}) sends ${flips(row.flips[healthy])} ` +
+      `healthy leaves f had right to "${diseased}", and ${flips(row.flips[diseased])} diseased leaves to "${healthy}".`,
+    `Random noise of the same size sends ${withInterval(noise[healthy])} of healthy leaves to "${diseased}" and ${withInterval(noise[diseased])} of diseased ones to "${healthy}" (mean over seeds).`,
+  ];
+  if (clearlyAbove(noise[healthy], noise[diseased]) && clearlyAbove(row.flips[healthy], row.flips[diseased])) {
+    sentences.push(`This suggests that perturbations which look like disease spots push "${healthy}" to "${diseased}" easily, even random ones: a success rate towards "${diseased}" says little on its own.`);
+  }
+  return sentences.join(' ');
+}
+
+function fewAgainstMany(summary: ExperimentSummary, few: number, many: number): string {
+  const which = (v: ReturnType<typeof verdict>) => summary.tests.filter((t) => t.fewVsMany && verdict(t.fewVsMany) === v);
+  const [better, worse, neither] = [which('first'), which('second'), which('neither')];
+  const parts = [`T = ${few} transfers better than T = ${many} (f less accurate, exact McNemar ${formatSignificance()}) at ${better.length ? `ε = ${listEps(better.map((t) => t.eps))}` : 'no ε'}`];
+  if (worse.length) parts.push(`T = ${many} transfers better at ε = ${listEps(worse.map((t) => t.eps))}`);
+  if (neither.length) parts.push(`at ε = ${listEps(neither.map((t) => t.eps))} the two are within chance (${neither.map((t) => formatP(t.fewVsMany!.p)).join(', ')})`);
+  const g = (T: number) => mean(summary.substitute.filter((s) => s.T === T).map((s) => s.accuracy.value));
+  const fits = g(many) < g(few) ? `; g itself is fooled more by T = ${many} (its mean accuracy over ε ${percent(g(many))}, against ${percent(g(few))} after T = ${few}): the iterations fit g` : '';
+  return `${parts.join('; ')}${fits}.`;
+}
+
+function eightBit(summary: ExperimentSummary): string[] {
+  const blind = [...new Set(summary.rows.map((r) => r.eps))].filter(invisibleIn8Bit);
+  if (blind.length === 0) return [];
+  return summary.pixels === '8bit'
+    ? [`At ε = ${listEps(blind)} no whole brightness level fits in the budget (ε < 1/255): the 8-bit image is x⁰ itself, so no attack changes anything there.`]
+    : [`These are the float iterates, before the rounding to 8 bits that the lab shows and saves; at ε = ${listEps(blind)} they differ from x⁰ by less than one brightness level, which no screen or PNG can show.`];
 }

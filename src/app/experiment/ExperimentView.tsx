@@ -1,49 +1,72 @@
-import { DEFAULT_PLAN } from '../../experiment/protocol';
+import { useState } from 'react';
+import { DEFAULT_PLAN, type Pixels } from '../../experiment/protocol';
 import { COMMITTED_RESULTS } from '../../experiment/results';
-import { interpret, summarize, type ExperimentSummary } from '../../experiment/summary';
+import { interpret, summarize, withInterval, type ExperimentSummary } from '../../experiment/summary';
 import { formatDuration } from '../../experiment/progress';
 import type { AppState } from '../store';
 import { AccuracyChart } from './AccuracyChart';
-import { accuracyPoints } from './chart-data';
+import { chartPoints, MEASURES, type Measure } from './chart-data';
 import { ResultsTable } from './ResultsTable';
 import { RunPanel } from './RunPanel';
 
-const committed = summarize(COMMITTED_RESULTS);
-const committedPoints = accuracyPoints(committed);
-const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+const PIXEL_CHOICES: { id: Pixels; label: string }[] = [
+  { id: '8bit', label: '8-bit images (what the lab shows and saves)' },
+  { id: 'float', label: 'float iterates (before rounding)' },
+];
 
 function WhiteboxClaim({ summary }: { summary: ExperimentSummary }) {
   const w = summary.whiteboxSuccess;
   if (!w) return null;
   return (
     <p className="claim" data-testid="whitebox-success">
-      <strong>White box, ε = {w.eps}, T = 1:</strong> one step flips f to the target class on <strong>{w.flipped} of {w.correct}</strong> test
-      images it classified correctly (<strong>{pct(w.rate)}</strong>). The course says one step at ε = 0.01 already fools the target model.
+      <strong>White box, ε = {w.eps}, T = 1:</strong> one step flips f to the target class on <strong>{w.flips.k} of {w.flips.n}</strong> test
+      images it classified correctly (<strong>{withInterval(w.flips)}</strong>, 95 % interval). The course says one step at ε = 0.01
+      already fools the target model.
     </p>
+  );
+}
+
+/** A row of radio buttons: one choice of a few, in a fieldset with a visible legend. */
+function Choice<T extends string>({ legend, name, options, value, onChange }: { legend: string; name: string; options: { id: T; label: string }[]; value: T; onChange: (v: T) => void }) {
+  return (
+    <fieldset className="choice" data-testid={`${name}-choice`}>
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o.id}>
+          <input type="radio" name={name} value={o.id} checked={value === o.id} onChange={() => onChange(o.id)} /> {o.label}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
 /** The course's second figure: does an attack made on g fool f, compared with random noise? */
 export function ExperimentView({ state }: { state: AppState }) {
+  const [measure, setMeasure] = useState<Measure>('accuracy');
+  const [pixels, setPixels] = useState<Pixels>('8bit');
   const run = state.experimentRun;
   const live = run.status !== 'idle' && run.images.length > 0;
-  const summary = live ? summarize({ split: 'test', plan: DEFAULT_PLAN, images: run.images }) : committed;
-  const points = live ? accuracyPoints(summary) : committedPoints;
+  const committed = COMMITTED_RESULTS.summaries[pixels];
+  const summary = live ? summarize({ split: 'test', plan: DEFAULT_PLAN, images: run.images }, pixels) : committed;
   const ready = Boolean(state.models.inception_v3.info && state.models.mobilenet_v2.info);
   const caption = live
     ? `Your run in this browser: ${run.images.length} of ${run.total} test images (faint lines: the committed run on ${committed.n})`
     : `Committed run: all ${committed.n} test images (npm run experiment, ${COMMITTED_RESULTS.backend} backend, ${formatDuration(COMMITTED_RESULTS.durationMs)} of computing)`;
   return (
     <section className="experiment" aria-labelledby="experiment-title">
-      <h2 id="experiment-title">Does the attack transfer? f's accuracy against ε</h2>
+      <h2 id="experiment-title">Does the attack transfer? f against ε</h2>
       <p className="experiment-intro">
         Each test image is changed by at most ε per pixel in four ways and shown to the target f: <em>random sign noise</em> (five
         seeds), a <em>black-box</em> attack computed on the substitute g (targeted FGSM towards the wrong class, T = 1 or 10 steps) that
-        never looks at f, and a <em>white-box</em> attack on f itself.
+        never looks at f, and a <em>white-box</em> attack on f itself. Error bars and brackets are 95 % intervals.
       </p>
+      <div className="experiment-controls">
+        <Choice legend="Show" name="measure" options={MEASURES} value={measure} onChange={setMeasure} />
+        <Choice legend="Judge" name="pixels" options={PIXEL_CHOICES} value={pixels} onChange={setPixels} />
+      </div>
       <div className="experiment-figure">
-        <AccuracyChart points={points} clean={summary.rows[0].accuracy} faded={live ? committedPoints : undefined} caption={caption} />
-        <ResultsTable points={points} summary={summary} cleanSubstitute={summary.cleanSubstitute} />
+        <AccuracyChart points={chartPoints(summary, measure)} measure={measure} clean={summary.clean.value} faded={live ? chartPoints(committed, measure) : undefined} caption={caption} />
+        <ResultsTable summary={summary} measure={measure} />
       </div>
       <div className="experiment-side">
         <WhiteboxClaim summary={summary} />
