@@ -10,7 +10,7 @@ import type { LoadProgress } from '../models/artifacts';
 import type { ModelId } from '../models/specs';
 import type { ImageOutcome } from '../experiment/protocol';
 import type { View } from '../url/params';
-import type { ModelInfo } from '../worker/api';
+import type { ModelInfo } from '../models/model-card';
 import type { GalleryItem } from '../gallery/gallery';
 
 export interface ModelStatus {

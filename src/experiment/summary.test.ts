@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conditionsOf, type Condition, type ExperimentPlan, type ImageOutcome } from './protocol';
-import { wilson } from './statistics';
-import { interpret, invisibleIn8Bit, series, summarize, type ExperimentSummary } from './summary';
+import { wilson, withInterval } from './statistics';
+import { interpret, invisibleIn8Bit, series, summarize, transferSentence, type ExperimentSummary } from './summary';
 
 const plan: ExperimentPlan = { epsilons: [0, 0.002, 0.01, 0.1], iterations: [1, 10], noiseSeeds: [1, 2] };
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -101,6 +101,14 @@ describe('experiment summary', () => {
     expect(vsSteps).toContain('T = 1 transfers better than T = 10 (f less accurate, exact McNemar p < 0.05) at no ε; T = 10 transfers better at ε = 0.1');
     expect(direction).toMatch(/^The transfer is about as strong both ways/);
     expect(direction).not.toContain('even random ones');
+  });
+
+  it('says how often black box transfers at the nearest measured setting, with counts per direction', () => {
+    const exact = transferSentence(summary, 0.1, 1);
+    expect(exact).toBe('In our experiment (40 test photos, 8-bit images), black box at ε = 0.1, T = 1 flips f on 20 of 39 leaves it had right ' +
+      `(${withInterval(wilson(20, 39))}): 18 of 20 healthy → diseased, 2 of 19 diseased → healthy.`);
+    expect(transferSentence(summary, 0.08, 7)).toContain('black box at ε = 0.1, T = 10 (the nearest measured setting) flips f on 6 of 39');
+    expect(transferSentence(summary, 0.012, 1)).toContain('at ε = 0.01, T = 1 (the nearest measured setting) flips f on 4 of 39');
   });
 
   it('marks ε below one brightness level, where the 8-bit image is x⁰', () => {

@@ -4,7 +4,7 @@
 import { levelBudget } from '../attack/budget';
 import { CLASS_NAMES } from '../config';
 import { CLAIM_EPSILON, conditionsOf, targetOf, WHITEBOX_ITERATIONS, type Condition, type ExperimentPlan, type ImageOutcome, type Method, type Pixels } from './protocol';
-import { bootstrapMean, exactMcNemar, wilson, type PairedTest, type Proportion } from './statistics';
+import { bootstrapMean, exactMcNemar, formatP, percent, wilson, withInterval, type PairedTest, type Proportion } from './statistics';
 
 export type ClassName = (typeof CLASS_NAMES)[number];
 export type AttackMethod = Exclude<Method, 'none'>;
@@ -127,6 +127,25 @@ export function summarize({ split, plan, images }: OutcomeSet, pixels: Pixels = 
   };
 }
 
+/**
+ * How often black box transfers at the measured setting nearest to (ε, T), in one sentence with
+ * its counts: the lab's explanation takes it from the committed data.
+ */
+export function transferSentence(summary: ExperimentSummary, epsilon: number, iterations: number): string {
+  const rows = series(summary, 'blackbox');
+  const nearest = <T,>(xs: T[], key: (x: T) => number, target: number) => xs.reduce((best, x) => (Math.abs(Math.log(key(x) / target)) < Math.abs(Math.log(key(best) / target)) ? x : best));
+  const eps = nearest(rows, (r) => r.eps, epsilon).eps;
+  const row = nearest(rows.filter((r) => r.eps === eps), (r) => r.T!, iterations);
+  const both = pooledFlips(row.flips);
+  const [healthy, diseased] = CLASS_NAMES;
+  const exact = eps === epsilon && row.T === iterations;
+  return (
+    `In our experiment (${summary.n} test photos, ${summary.pixels === '8bit' ? '8-bit images' : 'float iterates'}), black box at ε = ${eps}, T = ${row.T}${exact ? '' : ' (the nearest measured setting)'} ` +
+    `flips f on ${both.k} of ${both.n} leaves it had right (${withInterval(both)}): ${row.flips[healthy].k} of ${row.flips[healthy].n} ${healthy} → ${diseased}, ` +
+    `${row.flips[diseased].k} of ${row.flips[diseased].n} ${diseased} → ${healthy}.`
+  );
+}
+
 /** Both directions together: k of n over all correctly classified images. */
 function pooledFlips(flips: Record<ClassName, Proportion>): Proportion {
   const parts = Object.values(flips);
@@ -138,10 +157,6 @@ export function series(summary: ExperimentSummary, method: AttackMethod, T: numb
   return summary.rows.filter((r) => r.method === method && (T === null || r.T === T));
 }
 
-export const percent = (x: number, digits = 1) => `${(x * 100).toFixed(digits)} %`;
-/** "45.4 % [38.0–52.9]": the value and its 95 % interval, in percent. */
-export const withInterval = (p: Proportion) => `${percent(p.value)} [${(p.low * 100).toFixed(1)}–${(p.high * 100).toFixed(1)}]`;
-export const formatP = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(p < 0.01 ? 4 : 3)}`);
 /** "0.01", "0.01 and 0.02", "0.01, 0.02 and 0.04". */
 const listEps = (xs: number[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 

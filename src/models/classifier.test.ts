@@ -18,9 +18,10 @@ import { loadBaseArtifacts, type BaseArtifacts } from './artifacts';
 import { classifierFromArtifacts } from './classifier';
 import { gradientAgreement } from './compare';
 import { inputGradient } from './executor';
+import { paramsUpTo } from './graph';
 import { alongDirection, centralDifference, signDirection } from './testing/finite-differences';
 import { HEADS } from './heads';
-import { MODEL_IDS } from './specs';
+import { MODEL_IDS, MODEL_SPECS } from './specs';
 import type { CpuReference } from './testing/cpu-reference';
 import { CANONICAL_SIZE } from '../config';
 
@@ -85,6 +86,20 @@ describe.each(MODEL_IDS)('%s', (id) => {
       s.dispose();
     }
     tf.dispose([x, grad, logits, loss]);
+    classifier.dispose();
+  });
+
+  it("the model card's figures are the decoded model's: the base's parameter count, the blocks the cut includes", async () => {
+    await setNodeBackend('wasm');
+    const spec = MODEL_SPECS[id];
+    expect(paramsUpTo(artifacts, spec.baseOutput)).toBe(spec.baseParams);
+    const classifier = classifierFromArtifacts(artifacts, HEADS[id]);
+    const { info } = classifier;
+    expect(info.baseParamsUsed).toBe(paramsUpTo(artifacts, HEADS[id].cutLayer));
+    expect(info.paramCount - info.baseParamsUsed).toBe(HEADS[id].featureSize * 2 + 2);
+    expect(info.blocksUsed).toBe(spec.blockOutputs.indexOf(HEADS[id].cutLayer) + 1);
+    // A cut at the base's output includes every block.
+    expect(spec.blockOutputs.every((b) => paramsUpTo(artifacts, b) <= spec.baseParams)).toBe(true);
     classifier.dispose();
   });
 

@@ -5,6 +5,7 @@ import type { BaseArtifacts } from './artifacts';
 import { forwardAll, forwardOutput, inputGradient } from './executor';
 import { buildPlan, disposePlan, type Plan } from './graph';
 import type { HeadWeights } from './head';
+import type { ModelInfo } from './model-card';
 import { toModelInput, toModelInputGrad } from './preprocess';
 import { MODEL_SPECS, type ModelSpec } from './specs';
 
@@ -33,6 +34,15 @@ export class Classifier {
   /** Parameters actually used: the base up to the cut plus the head. */
   get paramCount(): number {
     return this.plan.paramCount + this.kernel.size + this.bias.size;
+  }
+
+  /** What the model card shows: the share of the base, its blocks, the head. */
+  get info(): ModelInfo {
+    const { spec, plan, head } = this;
+    return {
+      id: spec.id, title: spec.title, role: spec.role, paramCount: this.paramCount, baseParamsUsed: plan.paramCount,
+      blocksUsed: spec.blockOutputs.filter((b) => plan.nodeOf.has(b)).length, cutLayer: head.cutLayer, featureSize: plan.featureSize,
+    };
   }
 
   logits(x: tf.Tensor4D): tf.Tensor2D {

@@ -89,6 +89,20 @@ function activationOf(layer: KerasLayerJson): Activation | null {
   return c.max_value === 6 ? 'relu6' : null;
 }
 
+/** Parameters of `layers` as Keras counts them (BatchNorm statistics included, our γ = 1 repair not). */
+function countParams(artifacts: BaseArtifacts, layers: KerasLayerJson[]): number {
+  const names = new Set(layers.map((l) => l.name));
+  let count = 0;
+  for (const spec of artifacts.weightSpecs) {
+    const isRepairGamma = spec.dtype === 'float32' && !spec.quantization && spec.name.endsWith('/gamma');
+    if (names.has(spec.name.split('/')[0]) && !isRepairGamma) count += spec.shape.reduce((a, b) => a * b, 1);
+  }
+  return count;
+}
+
+/** Parameters of the layers needed to compute `layer`: the share of a base a cut uses. */
+export const paramsUpTo = (artifacts: BaseArtifacts, layer: string): number => countParams(artifacts, layersUpTo(artifacts.layers, layer));
+
 /** Builds the plan of `artifacts` up to layer `cut`. Copies what it keeps: the caller disposes `weights`. */
 export function buildPlan(artifacts: BaseArtifacts, weights: tf.NamedTensorMap, cut: string): Plan {
   const layers = layersUpTo(artifacts.layers, cut);
@@ -100,12 +114,7 @@ export function buildPlan(artifacts: BaseArtifacts, weights: tf.NamedTensorMap, 
     if (!w) throw new Error(`missing weight ${name}`);
     return w;
   };
-  let paramCount = 0;
-  for (const spec of artifacts.weightSpecs) {
-    const [layerName] = spec.name.split('/');
-    const isRepairGamma = spec.dtype === 'float32' && !spec.quantization && spec.name.endsWith('/gamma');
-    if (layers.some((l) => l.name === layerName) && !isRepairGamma) paramCount += spec.shape.reduce((a, b) => a * b, 1);
-  }
+  const paramCount = countParams(artifacts, layers);
 
   for (const layer of layers) {
     const c = layer.config;

@@ -4,17 +4,9 @@ import type { ExperimentPlan } from '../experiment/protocol';
 import type { LabFrame } from '../lab/session';
 import type { LabSettings } from '../lab/settings';
 import type { LoadProgress } from '../models/artifacts';
+import type { ModelInfo } from '../models/model-card';
 import type { ModelId } from '../models/specs';
 import type { DecodedInfo } from './decode';
-
-export interface ModelInfo {
-  id: ModelId;
-  title: string;
-  role: string;
-  /** Parameters actually used: the base up to its cut plus our head. */
-  paramCount: number;
-  cutLayer: string;
-}
 
 /** Where the lab's image comes from: a gallery URL, or a user's file (never leaves the browser). */
 export type ImageSource = { url: string } | { blob: Blob };

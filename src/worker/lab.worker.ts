@@ -57,7 +57,7 @@ const api: LabApi = {
     warmUp(classifier);
     classifiers[id]?.dispose();
     classifiers[id] = classifier;
-    return { id, title: classifier.spec.title, role: classifier.spec.role, paramCount: classifier.paramCount, cutLayer: classifier.head.cutLayer };
+    return classifier.info;
   },
   reset: (image, settings) =>
     serial(async () => {

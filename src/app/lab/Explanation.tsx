@@ -1,6 +1,8 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { levelBudget, stepSize } from '../../attack/budget';
+import { COMMITTED_RESULTS } from '../../experiment/results';
+import { transferSentence } from '../../experiment/summary';
 import type { LabSettings } from '../../lab/settings';
 
 function TeX({ children, block = false }: { children: string; block?: boolean }) {
@@ -37,7 +39,10 @@ export function Explanation({ settings }: { settings: LabSettings }) {
         <dt>White box</dt>
         <dd>The attacker has the target model f itself and uses its gradients.</dd>
         <dt>Black box</dt>
-        <dd>The attacker cannot see f. It trained its own substitute g, attacks g, and shows the result to f: the attack often transfers.</dd>
+        <dd>
+          The attacker cannot see f. It trained its own substitute g, attacks g, and shows the result to f, hoping the attack
+          transfers. <span data-testid="transfer-rate">{transferSentence(COMMITTED_RESULTS.summaries['8bit'], epsilon, iterations)}</span>
+        </dd>
         <dt>Why does L∞ show less than ε?</dt>
         <dd>
           The image on screen and the PNG you download have 256 brightness levels per colour. Each pixel of x is rounded to

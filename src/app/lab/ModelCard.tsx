@@ -1,4 +1,6 @@
+import { modelCardFacts } from '../../models/model-card';
 import { MODEL_SPECS, type ModelId } from '../../models/specs';
+import type { ModelInfo } from '../../models/model-card';
 import { lab } from '../page';
 import type { ModelStatus } from '../store';
 
@@ -10,7 +12,23 @@ function progressText(progress: ModelStatus['progress']): string {
   return `Loading ${(progress.loadedBytes / MB).toFixed(1)} / ${(progress.totalBytes / MB).toFixed(1)} MB`;
 }
 
-/** One classifier: loading progress, then its size and where its features come from. */
+function ModelFacts({ info }: { info: ModelInfo }) {
+  const facts = modelCardFacts(info);
+  return (
+    <dl className="meta model-facts">
+      <dt>Base</dt>
+      <dd>{facts.base}</dd>
+      <dt>Weights</dt>
+      <dd>{facts.weights}</dd>
+      <dt>Head</dt>
+      <dd>{facts.head}</dd>
+      <dt>Test accuracy</dt>
+      <dd data-testid={`test-accuracy-${info.id}`}>{facts.testAccuracy}</dd>
+    </dl>
+  );
+}
+
+/** One classifier: loading progress, then what it is: the share of the base, the weights, the head, its accuracy. */
 export function ModelCard({ id, status }: { id: ModelId; status: ModelStatus }) {
   const spec = MODEL_SPECS[id];
   const { progress, info, error } = status;
@@ -34,11 +52,7 @@ export function ModelCard({ id, status }: { id: ModelId; status: ModelStatus }) 
           <progress max={progress?.totalBytes ?? 1} value={progress?.loadedBytes ?? 0} />
         </label>
       )}
-      {info && (
-        <p className="meta">
-          ready · {info.paramCount.toLocaleString('en-US')} parameters · features from <code>{info.cutLayer}</code>
-        </p>
-      )}
+      {info && <ModelFacts info={info} />}
     </section>
   );
 }

@@ -5,7 +5,8 @@ import type { BackendRequest } from '../../backend/choose';
 import type { LabFrame } from '../../lab/session';
 import type { LabSettings } from '../../lab/settings';
 import type { ModelId } from '../../models/specs';
-import type { ImageSource, LabApi, ModelInfo } from '../../worker/api';
+import type { ModelInfo } from '../../models/model-card';
+import type { ImageSource, LabApi } from '../../worker/api';
 import type { LabWorker } from '../worker-host';
 
 type Method = 'init' | 'loadModel' | 'reset' | 'step' | 'classifyPixels';
@@ -67,7 +68,7 @@ export class FakeApi implements LabApi {
   }
 
   loadModel(id: ModelId): Promise<ModelInfo> {
-    return this.answer('loadModel', id, () => ({ id, title: id, role: 'test', paramCount: 1, cutLayer: 'cut' }));
+    return this.answer('loadModel', id, () => ({ id, title: id, role: 'test', paramCount: 3, baseParamsUsed: 1, blocksUsed: 1, cutLayer: 'cut', featureSize: 2 }));
   }
 
   reset(image: ImageSource | null, settings: LabSettings) {

@@ -1,0 +1,44 @@
+// What each model is, in sentences for its card: how much of the base it uses, where the weights
+// come from, our head and its measured test accuracy. Pure (no tfjs): the page renders it.
+import { withInterval, wilson } from '../experiment/statistics';
+import metrics from './heads/metrics.json' with { type: 'json' };
+import { BASE_PROVENANCE, MODEL_SPECS, type ModelId } from './specs';
+
+/** What the worker tells the page about a loaded classifier. */
+export interface ModelInfo {
+  id: ModelId;
+  title: string;
+  role: string;
+  /** Parameters actually used: the base up to its cut plus our head. */
+  paramCount: number;
+  /** Of those, the base's (the rest is the head). */
+  baseParamsUsed: number;
+  /** How many of the base's blocks (MODEL_SPECS[id].blockOutputs) the cut includes. */
+  blocksUsed: number;
+  cutLayer: string;
+  featureSize: number;
+}
+
+export interface ModelCardFacts {
+  base: string;
+  weights: string;
+  head: string;
+  testAccuracy: string;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+export function modelCardFacts(info: ModelInfo): ModelCardFacts {
+  const spec = MODEL_SPECS[info.id];
+  const { train, test } = metrics.models[info.id].accuracy;
+  const right = Math.round(test.accuracy * test.n);
+  const share = ((info.baseParamsUsed / spec.baseParams) * 100).toFixed(1);
+  return {
+    base:
+      `the stem and the first ${info.blocksUsed} of ${spec.title}'s ${spec.blockOutputs.length} ${spec.blockKind}, up to ${info.cutLayer}: ` +
+      `${count(info.baseParamsUsed)} parameters, ${share} % of the base's ${count(spec.baseParams)}`,
+    weights: BASE_PROVENANCE,
+    head: `ours: Dense(2) on the ${info.featureSize} globally pooled features (${count(info.paramCount - info.baseParamsUsed)} parameters), trained on ${train.n} lab photos`,
+    testAccuracy: `${withInterval(wilson(right, test.n))} on the ${test.n} lab test photos (${right} right; 95 % interval)`,
+  };
+}
