@@ -2,8 +2,14 @@
 // upload, share a link. Screenshots of each state go to test-results/ (open them and look).
 import fs from 'node:fs';
 import { PNG } from 'pngjs';
-import { decodeImageFile } from '../scripts/lib/leaves';
+import * as tf from '@tensorflow/tfjs';
+import { decodeImageFile, loadCanonical } from '../scripts/lib/leaves';
+import { loadClassifierNode } from '../scripts/lib/load-models';
+import { setNodeBackend } from '../scripts/lib/node-tf';
 import { leavesDir } from '../scripts/lib/paths';
+import { eightBitLevels } from '../src/attack/eight-bit';
+import { iterativeFgsm } from '../src/attack/fgsm';
+import { CLASS_NAMES } from '../src/config';
 import { expect, test } from './fixtures';
 import { LEAF, linf, openLab, shot, waitReady } from './lab-page';
 
@@ -29,7 +35,34 @@ for (const backend of ['webgl', 'wasm'] as const) {
   });
 }
 
-test('black box attacks g and updates both models; random noise runs; tensors return to baseline after Reset', async ({ page }, info) => {
+/**
+ * The same black-box attack in Node (wasm, the lab's own attack code): the class each model gives
+ * the 8-bit image, and how far that is from a tie (a margin near 0 would make the test a coin toss).
+ */
+async function blackBoxInNode(epsilon: number, iterations: number, target: number) {
+  await setNodeBackend('wasm');
+  const [f, g] = [await loadClassifierNode('inception_v3'), await loadClassifierNode('mobilenet_v2')];
+  const x0 = loadCanonical(`${leavesDir()}/test/diseased/${LEAF}.jpg`);
+  let x: tf.Tensor4D | null = null;
+  for (const step of iterativeFgsm(g, x0, { epsilon, iterations, target })) {
+    step.logitsBefore.dispose();
+    x?.dispose();
+    x = step.x;
+  }
+  const shown = tf.tidy(() => tf.div<tf.Tensor4D>(eightBitLevels(x!, x0, epsilon), 255));
+  const verdict = (model: typeof f) => {
+    const [a, b] = model.logits(shown).dataSync();
+    return { label: CLASS_NAMES[a >= b ? 0 : 1], margin: Math.abs(a - b) };
+  };
+  const out = { inception_v3: verdict(f), mobilenet_v2: verdict(g) };
+  tf.dispose([x0, x!, shown]);
+  f.dispose();
+  g.dispose();
+  return out;
+}
+
+test('black box attacks g and updates both models, as the same attack in Node predicts; random noise runs; tensors return to baseline after Reset', async ({ page }, info) => {
+  const expected = await blackBoxInNode(0.01, 10, 0);
   await openLab(page, `backend=wasm&image=${LEAF}&debug=1`);
   await waitReady(page);
   const baseline = await page.getByTestId('debug-memory').textContent();
@@ -37,7 +70,12 @@ test('black box attacks g and updates both models; random noise runs; tensors re
   await expect(page.getByRole('radio', { name: 'Black box' })).toBeChecked();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('iteration')).toHaveText('10 / 10');
-  for (const id of ['inception_v3', 'mobilenet_v2']) await expect(page.getByTestId(`verdict-${id}`)).toBeVisible();
+  for (const [id, { label, margin }] of Object.entries(expected)) {
+    expect(margin, `${id}: Node's logits are not a near tie`).toBeGreaterThan(0.05);
+    await expect(page.getByTestId(`verdict-${id}`)).toHaveAttribute('data-label', label);
+  }
+  // g, the model attacked, is fooled: the image is its adversarial example.
+  expect(expected.mobilenet_v2.label).toBe('healthy');
   await expect(page.getByTestId('prediction-chart')).toHaveAttribute('data-points', '11');
   await expect(page.getByTestId('prediction-chart')).toContainText('MobileNetV2 (substitute g)');
   expect(await linf(page)).toBeLessThanOrEqual(0.01);

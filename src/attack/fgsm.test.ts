@@ -30,6 +30,31 @@ describe('targeted iterative FGSM', () => {
     }
   });
 
+  it('after step t every pixel has moved exactly t·ε/T, except where the clip to [0, 1] stopped it', () => {
+    // Two classes and a linear model: the sign of the gradient never changes, so no pixel turns back.
+    const [epsilon, iterations] = [0.2, 8];
+    const eta = epsilon / iterations;
+    const model = linearSoftmax(7);
+    const x0 = image(7);
+    const start = x0.dataSync();
+    const direction = tf.tidy(() => tf.neg(tf.sign(model.lossGradient(x0, 1).grad)).dataSync());
+    let clipped = 0;
+    for (const { x, t, logitsBefore } of iterativeFgsm(model, x0, { epsilon, iterations, target: 1 })) {
+      const now = x.dataSync();
+      for (let i = 0; i < now.length; i++) {
+        const free = start[i] + direction[i] * t * eta;
+        if (free >= 0 && free <= 1) expect(Math.abs(now[i] - start[i] - direction[i] * t * eta), `pixel ${i}, t = ${t}`).toBeLessThanOrEqual(1e-6);
+        else expect(now[i], `pixel ${i}, t = ${t}`).toBe(direction[i] > 0 ? 1 : 0);
+        if (t === iterations && (free < 0 || free > 1)) clipped++;
+      }
+      tf.dispose([x, logitsBefore]);
+    }
+    // The image was chosen so that both cases occur.
+    expect(clipped).toBeGreaterThan(0);
+    expect(clipped).toBeLessThan(PIXELS);
+    x0.dispose();
+  });
+
   it('T = 1 is exactly one FGSM step of size ε', () => {
     const model = linearSoftmax(5);
     const x0 = image(5);

@@ -15,16 +15,19 @@ function progressText(progress: ModelStatus['progress']): string {
 function ModelFacts({ info }: { info: ModelInfo }) {
   const facts = modelCardFacts(info);
   return (
-    <dl className="meta model-facts">
-      <dt>Base</dt>
-      <dd>{facts.base}</dd>
-      <dt>Weights</dt>
-      <dd>{facts.weights}</dd>
-      <dt>Head</dt>
-      <dd>{facts.head}</dd>
-      <dt>Test accuracy</dt>
-      <dd data-testid={`test-accuracy-${info.id}`}>{facts.testAccuracy}</dd>
-    </dl>
+    <>
+      <p className="meta">ready · {info.paramCount.toLocaleString('en-US')} parameters in use</p>
+      <dl className="meta model-facts">
+        <dt>Base</dt>
+        <dd>{facts.base}</dd>
+        <dt>Weights</dt>
+        <dd>{facts.weights}</dd>
+        <dt>Head</dt>
+        <dd>{facts.head}</dd>
+        <dt>Test accuracy</dt>
+        <dd data-testid={`test-accuracy-${info.id}`}>{facts.testAccuracy}</dd>
+      </dl>
+    </>
   );
 }
 
