@@ -30,6 +30,9 @@ function attack(model: GradientModel, x0: tf.Tensor4D, epsilon: number, iteratio
   return last!;
 }
 
+/** How an image was made from x⁰: a condition without its judge and pixels. */
+type Made = Pick<Condition, 'method' | 'eps' | 'T' | 'seed'>;
+
 /**
  * Outcomes of one batch of images that share a label: for each image, one digit (the predicted
  * class) per condition of the plan, in conditionsOf order. x0 stays the caller's.
@@ -45,24 +48,26 @@ export async function batchOutcomes(models: ExperimentModels, x0: tf.Tensor4D, l
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
   const conditions = conditionsOf(plan);
-  const where = (pixels: Pixels, method: Condition['method'], eps: number, T: number | null = null, seed: number | null = null) =>
-    conditions.filter((c) => c.pixels === pixels && c.method === method && c.eps === eps && c.T === T && c.seed === seed);
-  /** Judges x as the lab shows it (8-bit) and as the float iterate, then disposes it. */
-  const judgeBoth = async (x: tf.Tensor4D, eps: number, ...which: [Condition['method'], number | null, number | null]) => {
-    const shown = tf.tidy(() => tf.div<tf.Tensor4D>(eightBitLevels(x, x0, eps), 255));
+  /** The conditions of one image made from x⁰, judged as `pixels`. */
+  const where = (pixels: Pixels, made: Made) =>
+    conditions.filter((c) => c.pixels === pixels && c.method === made.method && c.eps === made.eps && c.T === made.T && c.seed === made.seed);
+  /** Judges x as the lab shows it (8-bit, within ε) and as the float iterate, then disposes it. */
+  const judgeBoth = async (x: tf.Tensor4D, made: Made) => {
+    const shown = tf.tidy(() => tf.div<tf.Tensor4D>(eightBitLevels(x, x0, made.eps), 255));
     try {
-      await judge(shown, where('8bit', which[0], eps, which[1], which[2]));
-      await judge(x, where('float', which[0], eps, which[1], which[2]));
+      await judge(shown, where('8bit', made));
+      await judge(x, where('float', made));
     } finally {
       tf.dispose([x, shown]);
     }
   };
 
-  await judge(x0, where('8bit', 'none', 0));
+  await judge(x0, where('8bit', { method: 'none', eps: 0, T: null, seed: null }));
   for (const eps of plan.epsilons.filter((e) => e > 0)) {
-    for (const seed of plan.noiseSeeds) await judgeBoth(randomSignNoise(x0, eps, seed), eps, 'noise', null, seed);
-    for (const T of plan.iterations) await judgeBoth(attack(models.g, x0, eps, T, target), eps, 'blackbox', T, null);
-    await judgeBoth(attack(models.f, x0, eps, WHITEBOX_ITERATIONS, target), eps, 'whitebox', WHITEBOX_ITERATIONS, null);
+    for (const seed of plan.noiseSeeds) await judgeBoth(randomSignNoise(x0, eps, seed), { method: 'noise', eps, T: null, seed });
+    for (const T of plan.iterations) await judgeBoth(attack(models.g, x0, eps, T, target), { method: 'blackbox', eps, T, seed: null });
+    const T = WHITEBOX_ITERATIONS;
+    await judgeBoth(attack(models.f, x0, eps, T, target), { method: 'whitebox', eps, T, seed: null });
   }
   return Array.from({ length: x0.shape[0] }, (_, i) => conditions.map((c) => found.get(conditionKey(c))![i]).join(''));
 }

@@ -1,5 +1,5 @@
-import type { Proportion } from '../../experiment/statistics';
-import { formatP, invisibleIn8Bit, series, SIGNIFICANCE, type ExperimentSummary } from '../../experiment/summary';
+import { formatP, type Proportion } from '../../experiment/statistics';
+import { invisibleIn8Bit, series, SIGNIFICANCE, type ExperimentSummary } from '../../experiment/summary';
 import { FEW_STEPS, MANY_STEPS, measured, MEASURES, type Measure } from './chart-data';
 
 /** A value and, under it, its 95 % interval; counts on hover where they are whole images. */
@@ -32,7 +32,8 @@ export function ResultsTable({ summary, measure }: { summary: ExperimentSummary;
     ? `f's accuracy on ${summary.n} test images, ${summary.pixels === '8bit' ? '8-bit images as the lab shows them' : 'float iterates'} (95 % intervals in brackets)`
     : `${MEASURES.find((m) => m.id === measure)!.label}: share of the leaves f had right that it now calls the target (95 % intervals)`;
   return (
-    <div className="results-scroll">
+    // Focusable, so that keyboard users can scroll a table wider than a phone.
+    <div className="results-scroll" role="region" aria-label="Experiment results table" tabIndex={0}>
       <table className="results" data-testid="experiment-table" data-measure={measure}>
         <caption>{caption}</caption>
         <thead>
