@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapMean, exactMcNemar, wilson } from './statistics';
+import { bootstrapMean, exactMcNemar, wilson, withInterval } from './statistics';
 
 describe('Wilson interval', () => {
   // Reference values: Newcombe (1998), Table I, method 3 (Wilson score, no continuity correction).
@@ -15,8 +15,10 @@ describe('Wilson interval', () => {
     expect(p.high).toBeCloseTo(high, 4);
   });
 
-  it('an empty set has no value', () => {
+  it('an empty set has no value, and is written as a dash', () => {
     expect(wilson(0, 0).value).toBeNaN();
+    expect(withInterval(wilson(0, 0))).toBe('–');
+    expect(withInterval(wilson(1, 4))).toBe(`25.0 % [${(wilson(1, 4).low * 100).toFixed(1)}–${(wilson(1, 4).high * 100).toFixed(1)}]`);
   });
 });
 

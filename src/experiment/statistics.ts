@@ -91,6 +91,6 @@ export function exactMcNemar(firstRight: boolean[], secondRight: boolean[]): Pai
 }
 
 export const percent = (x: number, digits = 1) => `${(x * 100).toFixed(digits)} %`;
-/** "45.4 % [38.0–52.9]": the value and its 95 % interval, in percent. */
-export const withInterval = (p: Proportion) => `${percent(p.value)} [${(p.low * 100).toFixed(1)}–${(p.high * 100).toFixed(1)}]`;
+/** "45.4 % [38.0–52.9]": the value and its 95 % interval, in percent ("–" for no images). */
+export const withInterval = (p: Proportion) => (p.n === 0 ? '–' : `${percent(p.value)} [${(p.low * 100).toFixed(1)}–${(p.high * 100).toFixed(1)}]`);
 export const formatP = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(p < 0.01 ? 4 : 3)}`);
