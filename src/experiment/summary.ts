@@ -28,7 +28,7 @@ export interface SummaryRow {
   flips: Record<ClassName, Proportion>;
 }
 
-export interface EpsilonTests {
+interface EpsilonTests {
   eps: number;
   /** Black box (fewest steps) against noise, for the seed whose test is weakest (largest p). */
   blackboxVsNoise: PairedTest & { seed: number };

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { DEFAULT_PLAN, type Pixels } from '../../experiment/protocol';
 import { COMMITTED_RESULTS } from '../../experiment/results';
-import { interpret, summarize, withInterval, type ExperimentSummary } from '../../experiment/summary';
+import { withInterval } from '../../experiment/statistics';
+import { interpret, summarize, type ExperimentSummary } from '../../experiment/summary';
 import { formatDuration } from '../../experiment/progress';
 import type { AppState } from '../store';
 import { AccuracyChart } from './AccuracyChart';

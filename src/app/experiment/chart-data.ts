@@ -17,7 +17,7 @@ export const MEASURES: { id: Measure; label: string }[] = [
   { id: DISEASED, label: `success ${DISEASED} → ${HEALTHY}` },
 ];
 
-export const LINE_KEYS = ['noise', 'blackboxFew', 'blackboxMany', 'whitebox'] as const;
+const LINE_KEYS = ['noise', 'blackboxFew', 'blackboxMany', 'whitebox'] as const;
 export type LineKey = (typeof LINE_KEYS)[number];
 
 /** One ε: each line's value in %, and its 95 % interval as [below, above] the value, in %. */
