@@ -18,7 +18,7 @@ export interface ExperimentPlan {
   epsilons: number[];
   /** Iteration counts of the black-box attack on g. */
   iterations: number[];
-  /** Seeds of the random sign noise baseline (mean ± std over them). */
+  /** Seeds of the random sign noise baseline (averaged over them). */
   noiseSeeds: number[];
 }
 
