@@ -3,7 +3,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import '../../src/models/classifier';
-import { fitSoftmaxHead, seededRandom, standardise } from './softmax-head';
+import { seededRandom } from '../../src/seeded-random';
+import { fitSoftmaxHead, standardise } from './softmax-head';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,5 +1,6 @@
 // Training the Dense(2) softmax head on frozen features: standardised inputs, Adam, L2, seeded.
 import * as tf from '@tensorflow/tfjs';
+import { seededRandom } from '../../src/seeded-random.ts';
 
 export interface FitOptions {
   l2: number;
@@ -7,18 +8,6 @@ export interface FitOptions {
   epochs?: number;
   batchSize?: number;
   learningRate?: number;
-}
-
-/** Deterministic PRNG (mulberry32) so that shuffling is reproducible for a seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffled(n: number, random: () => number): number[] {

@@ -1,6 +1,7 @@
 // The uncertainty that goes with the experiment's numbers: 95 % intervals for proportions (Wilson),
 // for means over images (a seeded bootstrap), and exact McNemar tests for paired outcomes on the
-// same images. Pure functions, no dependencies.
+// same images. Pure functions, no tfjs.
+import { seededRandom } from '../seeded-random';
 
 /** A measured share with its 95 % interval. `k` may be fractional where it is a mean (noise seeds). */
 export interface Proportion {
@@ -24,18 +25,6 @@ export function wilson(k: number, n: number): Proportion {
   return { k, n, value: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
-/** A small, seeded generator (mulberry32): the same bootstrap in every run and every browser. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const BOOTSTRAP_RESAMPLES = 2000;
 
 /**
@@ -46,7 +35,7 @@ export function bootstrapMean(values: number[], seed = 1): Proportion {
   const n = values.length;
   if (n === 0) return { k: 0, n, value: NaN, low: NaN, high: NaN };
   const mean = values.reduce((a, b) => a + b, 0) / n;
-  const next = random(seed);
+  const next = seededRandom(seed);
   const means = Array.from({ length: BOOTSTRAP_RESAMPLES }, () => {
     let sum = 0;
     for (let i = 0; i < n; i++) sum += values[Math.floor(next() * n)];

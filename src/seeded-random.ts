@@ -1,0 +1,14 @@
+// One seeded generator for everything that must repeat exactly: training's shuffles, the
+// experiment's bootstrap (in Node and in every browser).
+
+/** Deterministic PRNG (mulberry32): the same sequence for a seed everywhere. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
