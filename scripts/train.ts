@@ -1,133 +1,205 @@
-// `npm run train`: transfer learning as in the course. Each base is frozen; we extract globally
-// average-pooled features at a few candidate layers, train a Dense(2) softmax head per candidate
-// and L2 strength on the train split, pick the cut by validation accuracy, and report test accuracy
-// once for the chosen head. Writes src/models/heads/<id>.json and src/models/heads/metrics.json.
+// `npm run train [-- --data DIR ... --model ID --seed N]`: transfer learning as in the course, on
+// both worlds (lab and field photos). Each base is frozen; we pool the output of several candidate
+// cuts, train a Dense(2) softmax head per cut, augmentation, weighting of the data sets and L2 on
+// the train splits, and pick the one with the best mean validation accuracy over the data sets
+// (so the small field set counts as much as the lab set). The test splits are read only after
+// the choice, to report it. For f, also fits the out-of-world score and picks its threshold on
+// validation. Writes src/models/heads/<id>.json, out-of-world.json and metrics.json.
 import fs from 'node:fs';
 import path from 'node:path';
-import * as tf from '@tensorflow/tfjs';
 import { CLASS_NAMES } from '../src/config.ts';
-import { loadBaseArtifacts } from '../src/models/artifacts.ts';
-import { planFromArtifacts } from '../src/models/classifier.ts';
-import { forwardAll } from '../src/models/executor.ts';
+import { wilson } from '../src/experiment/statistics.ts';
 import type { HeadWeights } from '../src/models/head.ts';
-import { accuracyReport, type AccuracyReport } from '../src/models/metrics.ts';
-import { toModelInput } from '../src/models/preprocess.ts';
+import { reportsBySet } from '../src/models/metrics.ts';
+import { outOfWorldScore, thresholdPassing, type OutOfWorldModel } from '../src/models/out-of-world.ts';
 import { MODEL_IDS, MODEL_SPECS, type ModelId } from '../src/models/specs.ts';
+import { VIEWS, type View } from './lib/augment.ts';
 import { cliOptions } from './lib/args.ts';
-import { dataFingerprint, listSplit, loadCanonical, SPLITS, type LeafImage, type Split } from './lib/leaves.ts';
-import { publicSource, setNodeBackend } from './lib/node-tf.ts';
-import { HEADS_DIR, PROJECT_ROOT, leavesDir } from './lib/paths.ts';
-import { fitSoftmaxHead, type Standardised, standardise } from './lib/softmax-head.ts';
+import { extractFeatures, type FeatureJob } from './lib/features.ts';
+import { fitOutOfWorld } from './lib/fit-out-of-world.ts';
+import { dataFingerprint, listSources, SPLITS, type DataSource, type LeafImage } from './lib/leaves.ts';
+import { nonLeafImages } from './lib/non-leaves.ts';
+import { dataSources, HEADS_DIR } from './lib/paths.ts';
+import { fitSoftmaxHead, foldedHead, headLogits, type SoftmaxHead } from './lib/softmax-head.ts';
+import { seededRandom } from '../src/seeded-random.ts';
 
 const L2_GRID = [1e-3, 1e-2, 1e-1];
-/** Geometric views of a photo that cannot change a leaf's class. */
-const VIEWS = {
-  original: (x: tf.Tensor4D) => x,
-  mirrored: (x: tf.Tensor4D) => tf.reverse(x, 2),
-  flipped: (x: tf.Tensor4D) => tf.reverse(x, 1),
-  transposed: (x: tf.Tensor4D) => tf.transpose(x, [0, 2, 1, 3]),
-};
-type View = keyof typeof VIEWS;
-/** Training-set augmentations compared by validation accuracy: which views of each photo to train on. */
-const AUGMENTATIONS: Record<string, View[]> = {
+/** Which views of the training photos each candidate trains on. */
+const AUGMENTATIONS: Record<string, readonly View[]> = {
   none: ['original'],
   mirror: ['original', 'mirrored'],
-  dihedral: ['original', 'mirrored', 'flipped', 'transposed'],
+  ...Object.fromEntries((['crop', 'jitter', 'blur', 'rotated', 'composite'] as const).map((v) => [`mirror+${v}`, ['original', 'mirrored', v]])),
+  all: VIEWS,
 };
+/** How much each photo counts: as it comes, or every (data set, class) cell with the same total weight, or in between. */
+const WEIGHTINGS = ['natural', 'sqrt-balanced', 'balanced'] as const;
+type Weighting = (typeof WEIGHTINGS)[number];
+/** Random views drawn per photo: the small field set gets more; of the lab set, one photo in four gets one (and one in two a composite). */
+const DRAWS_PER_FIELD_PHOTO = 2;
+const LAB_SHARE_DRAWN = 4;
+/** Validation photos of every data set that the out-of-world notice must let pass. */
+const OUT_OF_WORLD_PASS = 0.95;
+const OUT_OF_WORLD_COMPONENTS = 32;
 
-interface SplitFeatures {
-  images: LeafImage[];
-  /** cut layer → one feature row per image */
-  byCut: Record<string, number[][]>;
+interface Row {
+  photo: LeafImage;
+  view: View;
 }
 
-/** Features of every image of a split at every candidate cut (cached on disk: extraction is the slow part). */
-async function extractFeatures(id: ModelId, images: LeafImage[], cacheFile: string, view: View): Promise<Record<string, number[][]>> {
-  if (fs.existsSync(cacheFile)) return JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as Record<string, number[][]>;
-  const spec = MODEL_SPECS[id];
-  const cuts = spec.candidateCuts;
-  const plan = planFromArtifacts(await loadBaseArtifacts(id, publicSource()), cuts[cuts.length - 1]);
-  const byCut: Record<string, number[][]> = Object.fromEntries(cuts.map((c) => [c, []]));
-  const start = Date.now();
-  images.forEach((image, i) => {
-    const rows = tf.tidy(() => {
-      const x = loadCanonical(image.file);
-      const acts = forwardAll(plan, toModelInput(VIEWS[view](x), spec.inputSize));
-      return cuts.map((c) => tf.mean(acts[plan.nodeOf.get(c)!], [1, 2]).arraySync() as number[][]);
-    });
-    cuts.forEach((c, k) => byCut[c].push(rows[k][0]));
-    if (i % 50 === 49) process.stderr.write(`  ${id}: ${i + 1}/${images.length} images, ${((Date.now() - start) / (i + 1)).toFixed(0)} ms each\n`);
-  });
-  fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-  fs.writeFileSync(cacheFile, JSON.stringify(byCut));
-  return byCut;
+function hashSeed(text: string): number {
+  let h = 2166136261;
+  for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return h >>> 0;
 }
 
-function featureCache(id: ModelId, split: Split, view: View, fingerprint: string): string {
-  const cuts = MODEL_SPECS[id].candidateCuts.join('+');
-  return path.join(PROJECT_ROOT, '.cache', 'features', `${id}-${split}-${view}-${cuts}-${fingerprint.slice(0, 12)}.json`);
-}
-
-function evaluateHead(head: Standardised, features: number[][], images: LeafImage[]): AccuracyReport {
-  const predicted = tf.tidy(() => tf.argMax(head.logits(tf.tensor2d(features)), 1).arraySync() as number[]);
-  return accuracyReport(images.map((im, i) => ({ species: im.species, label: im.label, predicted: predicted[i] })));
-}
-
-async function trainModel(id: ModelId, dataDir: string, fingerprint: string, seed: number) {
-  const data = {} as Record<Split, SplitFeatures>;
-  for (const split of SPLITS) {
-    const images = listSplit(dataDir, split);
-    await setNodeBackend('wasm');
-    data[split] = { images, byCut: await extractFeatures(id, images, featureCache(id, split, 'original', fingerprint), 'original') };
+/** The training rows of every view, with the jobs that compute their features. */
+function trainingRows(photos: LeafImage[], seed: number): Map<View, { rows: Row[]; jobs: FeatureJob[] }> {
+  const pick = seededRandom(seed);
+  const backgrounds = photos.filter((p) => p.dataSet !== 'lab' && p.label === 0);
+  const drawnLab = photos.filter((p, i) => p.dataSet === 'lab' && i % LAB_SHARE_DRAWN === 0);
+  const others = photos.filter((p) => p.dataSet !== 'lab');
+  const random: Row[] = [...drawnLab, ...others.flatMap((p) => Array(DRAWS_PER_FIELD_PHOTO).fill(p))].map((photo) => ({ photo, view: 'original' }));
+  const byView = new Map<View, { rows: Row[]; jobs: FeatureJob[] }>();
+  for (const view of VIEWS) {
+    const photosOfView = view === 'original' || view === 'mirrored' ? photos.map((photo) => ({ photo, view })) : view === 'composite' ? photos.filter((p, i) => p.dataSet === 'lab' && i % 2 === 0 && backgrounds.length).map((photo) => ({ photo, view })) : random.map((r) => ({ ...r, view }));
+    const jobs = photosOfView.map(({ photo }, i) => ({
+      file: photo.file,
+      view,
+      seed: hashSeed(`${seed}|${view}|${i}|${photo.file}`),
+      ...(view === 'composite' ? { background: backgrounds[Math.floor(pick() * backgrounds.length)].file } : {}),
+    }));
+    byView.set(view, { rows: photosOfView, jobs });
   }
-  const trainViews = {} as Record<View, Record<string, number[][]>>;
-  for (const view of Object.keys(VIEWS) as View[]) {
-    trainViews[view] = view === 'original' ? data.train.byCut : await extractFeatures(id, data.train.images, featureCache(id, 'train', view, fingerprint), view);
-  }
-  await setNodeBackend('cpu'); // small dense training: cpu is exact and deterministic
-  const labels = data.train.images.map((im) => im.label);
-  const selection: { cut: string; l2: number; augmentation: string; val: number; train: number }[] = [];
-  let best: { cut: string; l2: number; augmentation: string; head: Standardised; val: number } | null = null;
+  return byView;
+}
+
+/** Per-row weights: each (data set, class) cell's total weight ∝ its size^(1 − power). */
+function rowWeights(rows: Row[], weighting: Weighting): number[] {
+  const power = { natural: 0, 'sqrt-balanced': 0.5, balanced: 1 }[weighting];
+  const cell = (r: Row) => `${r.photo.dataSet}|${r.photo.label}`;
+  const sizes = new Map<string, number>();
+  for (const r of rows) sizes.set(cell(r), (sizes.get(cell(r)) ?? 0) + 1);
+  const raw = rows.map((r) => sizes.get(cell(r))! ** -power);
+  const mean = raw.reduce((a, b) => a + b, 0) / raw.length;
+  return raw.map((w) => w / mean);
+}
+
+const predictions = (head: SoftmaxHead, features: ArrayLike<number>[]) => features.map((f) => { const [a, b] = headLogits(head, f); return a >= b ? 0 : 1; });
+
+/** Accuracy on each data set, with its 95 % interval. */
+const reportBySet = (photos: LeafImage[], predicted: number[]) => reportsBySet(photos.map((p, i) => ({ species: p.species, label: p.label, dataSet: p.dataSet, predicted: predicted[i] })));
+
+const meanOver = (bySet: Record<string, { accuracy: number }>) => Object.values(bySet).reduce((s, r) => s + r.accuracy, 0) / Object.keys(bySet).length;
+
+interface Candidate {
+  cut: string;
+  augmentation: string;
+  weighting: Weighting;
+  l2: number;
+  val: Record<string, number>;
+  valMean: number;
+}
+
+/** Fits every candidate on train and picks by validation: reads only the train and val photos. */
+export async function selectHead(id: ModelId, sources: DataSource[], seed: number, log: (line: string) => void) {
+  const train = listSources(sources, 'train');
+  const val = listSources(sources, 'val');
+  const byView = trainingRows(train, seed);
+  const valJobs: FeatureJob[] = val.map((p) => ({ file: p.file, view: 'original', seed: 0 }));
+  const views = [...byView.keys()];
+  const [valFeatures, ...viewFeatures] = await extractFeatures(id, [valJobs, ...views.map((v) => byView.get(v)!.jobs)], log);
+  const featuresOf = new Map(views.map((v, i) => [v, viewFeatures[i]]));
+  const candidates: Candidate[] = [];
+  let best: { candidate: Candidate; head: SoftmaxHead } | null = null;
   for (const cut of MODEL_SPECS[id].candidateCuts) {
-    for (const [augmentation, views] of Object.entries(AUGMENTATIONS)) {
-      const x = views.flatMap((v) => trainViews[v][cut]);
-      const y = views.flatMap(() => labels);
-      for (const l2 of L2_GRID) {
-        const head = standardise(fitSoftmaxHead(x, y, { l2, seed }));
-        const val = evaluateHead(head, data.val.byCut[cut], data.val.images).accuracy;
-        const train = evaluateHead(head, data.train.byCut[cut], data.train.images).accuracy;
-        selection.push({ cut, l2, augmentation, val, train });
-        console.error(`  ${id} ${cut} ${augmentation} l2=${l2}: train ${train.toFixed(3)} val ${val.toFixed(3)}`);
-        if (!best || val > best.val) best = { cut, l2, augmentation, head, val };
-        else head.dispose();
+    for (const [augmentation, used] of Object.entries(AUGMENTATIONS)) {
+      const rows = used.flatMap((v) => byView.get(v)!.rows);
+      const x = used.flatMap((v) => featuresOf.get(v)![cut]);
+      for (const weighting of WEIGHTINGS) {
+        const weights = rowWeights(rows, weighting);
+        for (const l2 of L2_GRID) {
+          const head = fitSoftmaxHead(x, rows.map((r) => r.photo.label), { l2, seed, weights });
+          const bySet = reportBySet(val, predictions(head, valFeatures[cut]));
+          const candidate = { cut, augmentation, weighting, l2, val: Object.fromEntries(Object.entries(bySet).map(([s, r]) => [s, r.accuracy])), valMean: meanOver(bySet) };
+          candidates.push(candidate);
+          log(`  ${id} ${cut} ${augmentation} ${weighting} l2=${l2}: val ${Object.entries(candidate.val).map(([s, a]) => `${s} ${a.toFixed(3)}`).join(', ')}`);
+          // Ties keep the earlier (simpler) candidate.
+          if (!best || candidate.valMean > best.candidate.valMean) best = { candidate, head };
+        }
       }
     }
   }
-  const { cut, l2, augmentation, head } = best!;
-  const accuracy = Object.fromEntries(SPLITS.map((s) => [s, evaluateHead(head, data[s].byCut[cut], data[s].images)])) as Record<Split, AccuracyReport>;
-  const weights: HeadWeights = { model: id, cutLayer: cut, featureSize: data.train.byCut[cut][0].length, ...head.folded() };
-  head.dispose();
-  return { weights, metrics: { cutLayer: cut, l2, augmentation, selection, accuracy } };
+  const { candidate, head } = best!;
+  const used = AUGMENTATIONS[candidate.augmentation];
+  const trainFeatures = used.flatMap((v) => featuresOf.get(v)![candidate.cut]);
+  const trainLabels = used.flatMap((v) => byView.get(v)!.rows.map((r) => r.photo.label));
+  return { candidate, candidates, head, val, valFeatures: valFeatures[candidate.cut], trainFeatures, trainLabels };
+}
+
+/** The out-of-world score fitted on f's training features, its threshold chosen on validation. */
+function fitNotice(selected: Awaited<ReturnType<typeof selectHead>>): OutOfWorldModel {
+  const fitted = fitOutOfWorld(selected.trainFeatures, selected.trainLabels, OUT_OF_WORLD_COMPONENTS);
+  const scores = selected.valFeatures.map((f) => outOfWorldScore(fitted, f));
+  const groups = [...new Set(selected.val.map((p) => p.dataSet))].map((set) => scores.filter((_, i) => selected.val[i].dataSet === set));
+  return { cutLayer: selected.candidate.cut, ...fitted, threshold: thresholdPassing(groups, OUT_OF_WORLD_PASS), pass: OUT_OF_WORLD_PASS };
+}
+
+/** How often the notice fires on each split of each data set and on images that are not leaves. */
+async function noticeRates(notice: OutOfWorldModel, cut: string, sources: DataSource[], log: (line: string) => void) {
+  const fires = (features: ArrayLike<number>[]) => features.map((f) => outOfWorldScore(notice, f) > notice.threshold);
+  const splits = ['val', 'test'] as const;
+  const photos = splits.map((s) => listSources(sources, s));
+  const nonLeaves = nonLeafImages();
+  const extracted = await extractFeatures('inception_v3', [...photos.map((ps) => ps.map((p) => ({ file: p.file, view: 'original' as const, seed: 0 }))), nonLeaves.map((n) => ({ file: n.file, view: 'original' as const, seed: 0 }))], log);
+  const rates = Object.fromEntries(splits.map((split, k) => {
+    const fired = fires(extracted[k][cut]);
+    const sets = [...new Set(photos[k].map((p) => p.dataSet))];
+    return [split, Object.fromEntries(sets.map((set) => {
+      const mine = fired.filter((_, i) => photos[k][i].dataSet === set);
+      return [set, wilson(mine.filter(Boolean).length, mine.length)];
+    }))];
+  }));
+  const nonLeafFired = fires(extracted[splits.length][cut]);
+  return { ...rates, nonLeaves: nonLeaves.map((n, i) => ({ name: n.name, fired: nonLeafFired[i] })) };
+}
+
+async function trainModel(id: ModelId, sources: DataSource[], seed: number, log: (line: string) => void) {
+  const selected = await selectHead(id, sources, seed, log);
+  const { candidate, head } = selected;
+  // Only now, with the head chosen, are the test photos read: to report it.
+  const accuracy: Record<string, ReturnType<typeof reportBySet>> = {};
+  for (const split of SPLITS) {
+    const photos = listSources(sources, split);
+    const [features] = await extractFeatures(id, [photos.map((p) => ({ file: p.file, view: 'original', seed: 0 }))], log);
+    accuracy[split] = reportBySet(photos, predictions(head, features[candidate.cut]));
+  }
+  const weights: HeadWeights = { model: id, cutLayer: candidate.cut, featureSize: head.mean.length, ...foldedHead(head) };
+  const notice = id === 'inception_v3' ? fitNotice(selected) : null;
+  const outOfWorld = notice && { threshold: notice.threshold, pass: notice.pass, components: OUT_OF_WORLD_COMPONENTS, fires: await noticeRates(notice, candidate.cut, sources, log) };
+  return { weights, notice, metrics: { ...candidate, selection: selected.candidates, accuracy, ...(outOfWorld ? { outOfWorld } : {}) } };
 }
 
 async function main() {
-  const opts = cliOptions({ data: { type: 'string' }, seed: { type: 'string', default: '1' }, model: { type: 'string' } });
-  const dataDir = leavesDir(opts.data);
+  const opts = cliOptions({ data: { type: 'string', multiple: true }, seed: { type: 'string', default: '1' }, model: { type: 'string' } });
+  const sources = dataSources(opts.data);
   const seed = Number(opts.seed);
-  const fingerprint = dataFingerprint(dataDir);
   const ids = opts.model ? [opts.model as ModelId] : MODEL_IDS;
   const metricsFile = path.join(HEADS_DIR, 'metrics.json');
   const metrics = fs.existsSync(metricsFile) ? JSON.parse(fs.readFileSync(metricsFile, 'utf8')) : { models: {} };
+  const log = (line: string) => process.stderr.write(`${line}\n`);
   for (const id of ids) {
     const started = Date.now();
-    const { weights, metrics: m } = await trainModel(id, dataDir, fingerprint, seed);
+    const { weights, notice, metrics: m } = await trainModel(id, sources, seed, log);
     fs.writeFileSync(path.join(HEADS_DIR, `${id}.json`), JSON.stringify(weights) + '\n');
+    if (notice) fs.writeFileSync(path.join(HEADS_DIR, 'out-of-world.json'), JSON.stringify(notice) + '\n');
     metrics.models[id] = { ...m, trainingSeconds: Math.round((Date.now() - started) / 1000) };
-    const a = m.accuracy;
-    console.log(`${id}: cut ${m.cutLayer}, l2 ${m.l2}: train ${a.train.accuracy.toFixed(4)} val ${a.val.accuracy.toFixed(4)} test ${a.test.accuracy.toFixed(4)}`);
+    for (const [split, bySet] of Object.entries(m.accuracy)) {
+      console.log(`${id} ${m.cut} ${m.augmentation} ${m.weighting} l2=${m.l2} ${split}: ${Object.entries(bySet).map(([s, r]) => `${s} ${r.confusion[0][0] + r.confusion[1][1]}/${r.n}`).join(', ')}`);
+    }
   }
-  Object.assign(metrics, { classes: CLASS_NAMES, seed, dataManifestSha256: fingerprint });
+  Object.assign(metrics, { classes: CLASS_NAMES, seed, dataSets: Object.fromEntries(sources.map((s) => [s.name, dataFingerprint(s.dir)])) });
+  delete metrics.dataManifestSha256;
   fs.writeFileSync(metricsFile, JSON.stringify(metrics, null, 1) + '\n');
 }
 
-await main();
+if (process.argv[1]?.endsWith('train.ts')) await main();

@@ -17,16 +17,29 @@ export interface LeafImage {
   label: number;
   /** From the file name prefix before `__`, else "unknown". */
   species: string;
+  /** Which data set (world) the photo belongs to. */
+  dataSet: string;
 }
 
-export function listSplit(dataDir: string, split: string): LeafImage[] {
+/** A folder of photos laid out by split and class, and the name its figures are reported under. */
+export interface DataSource {
+  name: string;
+  dir: string;
+}
+
+/** Every photo of one split over several data sets, in order. */
+export function listSources(sources: DataSource[], split: string): LeafImage[] {
+  return sources.flatMap((s) => listSplit(s.dir, split, s.name));
+}
+
+export function listSplit(dataDir: string, split: string, dataSet = path.basename(dataDir)): LeafImage[] {
   const images: LeafImage[] = [];
   CLASS_NAMES.forEach((name, label) => {
     const dir = path.join(dataDir, split, name);
     if (!fs.existsSync(dir)) return;
     for (const f of fs.readdirSync(dir).filter((n) => /\.(jpe?g|png)$/i.test(n)).sort()) {
       const species = f.includes('__') ? f.split('__')[0] : 'unknown';
-      images.push({ file: path.join(dir, f), label, species });
+      images.push({ file: path.join(dir, f), label, species, dataSet });
     }
   });
   if (images.length === 0) throw new Error(`no images under ${path.join(dataDir, split)}/{${CLASS_NAMES.join(',')}}/`);

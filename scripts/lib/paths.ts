@@ -1,6 +1,9 @@
 // Where things live on disk, for the Node scripts and tests (one source of truth).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
+import { DATA_SET_IDS, DATA_SETS, type DataSet } from '../../src/data-sets.ts';
+import type { DataSource } from './leaves.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
@@ -11,7 +14,28 @@ export const HEADS_DIR = path.join(PROJECT_ROOT, 'src', 'models', 'heads');
 export const RESULTS_DIR = path.join(PROJECT_ROOT, 'src', 'experiment', 'results');
 export const NSFWJS_MODELS_DIR = path.join(PROJECT_ROOT, 'node_modules', 'nsfwjs', 'dist', 'models');
 
-/** The leaf photos: `--data DIR`, else $LEAVES_DIR, else ../shared/leaves beside the project. */
+/** The lab photos: `--data DIR`, else $LEAVES_DIR, else ../shared/leaves beside the project. */
 export function leavesDir(flag?: string): string {
-  return path.resolve(flag ?? process.env.LEAVES_DIR ?? path.join(PROJECT_ROOT, '..', 'shared', 'leaves'));
+  return flag ? path.resolve(flag) : dataSetDir('lab');
+}
+
+/** A data set's folder: $LEAVES_DIR / $LEAVES_FIELD_DIR override, else ../shared/<folder> beside the project. */
+export function dataSetDir(set: DataSet): string {
+  const override = set === 'lab' ? process.env.LEAVES_DIR : process.env.LEAVES_FIELD_DIR;
+  return path.resolve(override ?? path.join(PROJECT_ROOT, '..', 'shared', DATA_SETS[set].folder));
+}
+
+/**
+ * The data sets a script reads: `--data DIR` (repeatable; named after the data set whose folder it
+ * is, else after the folder), else every data set whose folder exists (the lab photos must).
+ */
+export function dataSources(dirs: string[] = []): DataSource[] {
+  if (dirs.length) {
+    return dirs.map((d) => {
+      const dir = path.resolve(d);
+      const known = DATA_SET_IDS.find((id) => DATA_SETS[id].folder === path.basename(dir));
+      return { name: known ?? path.basename(dir), dir };
+    });
+  }
+  return DATA_SET_IDS.filter((id) => id === 'lab' || fs.existsSync(dataSetDir(id))).map((id) => ({ name: id, dir: dataSetDir(id) }));
 }

@@ -1,5 +1,6 @@
 // Accuracy bookkeeping shared by training, `npm run evaluate` and the tests.
 import { CLASS_NAMES } from '../config';
+import { wilson, type Proportion } from '../experiment/statistics';
 
 export interface Outcome {
   species: string;
@@ -33,4 +34,22 @@ export function accuracyReport(outcomes: Outcome[]): AccuracyReport {
     [...bySpecies].sort(([a], [b]) => a.localeCompare(b)).map(([k, s]) => [k, { n: s.n, accuracy: s.right / s.n }]),
   );
   return { n: outcomes.length, accuracy: outcomes.length ? right / outcomes.length : 0, perSpecies, confusion };
+}
+
+/** One outcome of a photo of a named data set. */
+export interface SetOutcome extends Outcome {
+  dataSet: string;
+}
+
+export type SetReport = AccuracyReport & { interval: Proportion };
+
+/** An accuracy report with its 95 % interval for each data set, in order of first appearance. */
+export function reportsBySet(outcomes: SetOutcome[]): Record<string, SetReport> {
+  const sets = [...new Set(outcomes.map((o) => o.dataSet))];
+  return Object.fromEntries(
+    sets.map((set) => {
+      const report = accuracyReport(outcomes.filter((o) => o.dataSet === set));
+      return [set, { ...report, interval: wilson(report.confusion[0][0] + report.confusion[1][1], report.n) }];
+    }),
+  );
 }

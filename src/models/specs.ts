@@ -29,7 +29,7 @@ export const MODEL_SPECS: Record<ModelId, ModelSpec> = {
     role: 'target f',
     title: 'InceptionV3',
     inputSize: 299,
-    candidateCuts: ['mixed5', 'mixed6', 'mixed7', 'mixed8'],
+    candidateCuts: ['mixed5', 'mixed6', 'mixed7', 'mixed8', 'mixed9', 'mixed10'],
     baseOutput: 'mixed10',
     baseParams: 21_802_784,
     blockKind: 'Inception blocks',
