@@ -1,8 +1,9 @@
-// `npm run experiment -- [--split test] [--eps 0,0.0025,…] [--T 1,10] [--limit N] [--data DIR]
-//                        [--batch 4] [--backend wasm|cpu] [--out FILE] [--json]`
+// `npm run experiment -- [--set lab|field] [--split test] [--eps 0,0.0025,…] [--T 1,10] [--limit N]
+//                        [--data DIR] [--batch 4] [--backend wasm|cpu] [--out FILE] [--shard K/N] [--json]`
 // f's accuracy against ε for black-box (made on g), random-noise and white-box images, through
-// the lab's own attack code. Resumable: finished batches are kept in .cache/experiment/ and a
-// re-run with the same settings, data and models skips them.
+// the lab's own attack code, on one data set (src/data-sets.ts; `--data DIR` reads another folder
+// under the set's name). Resumable: finished batches are kept in .cache/experiment/ and a re-run
+// with the same data set, settings, data and models skips them.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,19 +13,23 @@ import { formatDuration, progressText } from '../src/experiment/progress.ts';
 import { balancedSubset, batchesOf, conditionsOf, DEFAULT_PLAN, type ExperimentPlan, type ExperimentResults, type ImageOutcome } from '../src/experiment/protocol.ts';
 import { withInterval } from '../src/experiment/statistics.ts';
 import { interpret, summarize } from '../src/experiment/summary.ts';
+import { RESULTS_FILES } from '../src/experiment/results/index.ts';
 import { CLASS_NAMES } from '../src/config.ts';
+import { DATA_SET_IDS, DATA_SETS, type DataSet } from '../src/data-sets.ts';
 import { HEADS } from '../src/models/heads/index.ts';
 import { cliOptions } from './lib/args.ts';
 import { dataFingerprint, listSplit, loadCanonical, SPLITS, type LeafImage } from './lib/leaves.ts';
 import { loadClassifierNode } from './lib/load-models.ts';
 import { setNodeBackend, type NodeBackend } from './lib/node-tf.ts';
-import { leavesDir, PROJECT_ROOT, RESULTS_DIR } from './lib/paths.ts';
+import { dataSetDir, PROJECT_ROOT, RESULTS_DIR } from './lib/paths.ts';
 
-/** The committed results of the full default run on the test split. */
-const RESULTS_FILE = path.join(RESULTS_DIR, 'test.json');
+/** The committed results of the full default run of a data set on its test split. */
+export const committedResultsFile = (set: DataSet): string => path.join(RESULTS_DIR, RESULTS_FILES[set]);
 const RESUME_DIR = path.join(PROJECT_ROOT, '.cache', 'experiment');
 
 export interface ExperimentOptions {
+  /** The data set the photos in dataDir belong to (recorded in the results and the resume key). */
+  dataSet: DataSet;
   split: string;
   plan: ExperimentPlan;
   dataDir: string;
@@ -53,7 +58,7 @@ interface FinishedBatch {
 }
 
 export async function runExperiment(options: ExperimentOptions, shard?: Shard): Promise<ExperimentResults> {
-  const { split, plan, dataDir, batchSize, backend, resumeDir = RESUME_DIR, log = () => {} } = options;
+  const { dataSet, split, plan, dataDir, batchSize, backend, resumeDir = RESUME_DIR, log = () => {} } = options;
   await setNodeBackend(backend);
   const all = listSplit(dataDir, split);
   const images = options.limit ? balancedSubset(all, options.limit) : all;
@@ -99,6 +104,7 @@ export async function runExperiment(options: ExperimentOptions, shard?: Shard): 
   const outcomeOf = (im: LeafImage): ImageOutcome => ({ id: imageId(im), label: im.label, species: im.species, outcomes: outcomes.get(imageId(im))! });
   const judged = planned.flat().filter((im) => outcomes.has(imageId(im))).map(outcomeOf);
   return {
+    dataSet,
     split,
     plan,
     conditions: conditionsOf(plan),
@@ -116,8 +122,8 @@ export async function runExperiment(options: ExperimentOptions, shard?: Shard): 
 
 /** Everything that changes the outcomes; a resume file is only reused when all of it matches. */
 function runKey(options: ExperimentOptions, images: LeafImage[], manifestSha256: string): string {
-  const { split, plan, batchSize, backend } = options;
-  const fingerprint = JSON.stringify({ split, plan, batchSize, backend, manifestSha256, heads: HEADS, images: images.map(imageId) });
+  const { dataSet, split, plan, batchSize, backend } = options;
+  const fingerprint = JSON.stringify({ dataSet, split, plan, batchSize, backend, manifestSha256, heads: HEADS, images: images.map(imageId) });
   return crypto.createHash('sha256').update(fingerprint).digest('hex').slice(0, 16);
 }
 
@@ -165,6 +171,7 @@ function parseShard(text: string): Shard {
 
 async function main() {
   const opts = cliOptions({
+    set: { type: 'string', default: 'lab' },
     split: { type: 'string', default: 'test' },
     eps: { type: 'string', default: DEFAULT_PLAN.epsilons.join(',') },
     T: { type: 'string', default: DEFAULT_PLAN.iterations.join(',') },
@@ -176,6 +183,8 @@ async function main() {
     shard: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
+  if (!(DATA_SET_IDS as readonly string[]).includes(opts.set!)) throw new Error(`--set must be one of ${DATA_SET_IDS.join(', ')}`);
+  const dataSet = opts.set as DataSet;
   if (!(SPLITS as readonly string[]).includes(opts.split!)) throw new Error(`--split must be one of ${SPLITS.join(', ')}`);
   if (opts.backend !== 'wasm' && opts.backend !== 'cpu') throw new Error('--backend must be wasm or cpu');
   const iterations = numberList(opts.T!, 'T');
@@ -188,9 +197,10 @@ async function main() {
 
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   const results = await runExperiment({
+    dataSet,
     split: opts.split!,
     plan,
-    dataDir: leavesDir(opts.data),
+    dataDir: opts.data ? path.resolve(opts.data) : dataSetDir(dataSet),
     limit,
     batchSize,
     backend: opts.backend,
@@ -201,17 +211,17 @@ async function main() {
     return;
   }
   const isDefaultRun = opts.split === 'test' && limit === undefined && JSON.stringify(plan) === JSON.stringify(DEFAULT_PLAN);
-  const out = opts.out ?? (isDefaultRun ? RESULTS_FILE : path.join(RESUME_DIR, `results-${opts.split}.json`));
+  const out = opts.out ?? (isDefaultRun ? committedResultsFile(dataSet) : path.join(RESUME_DIR, `results-${dataSet}-${opts.split}.json`));
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(results, null, 1)}\n`);
-  process.stderr.write(`experiment: ${results.images.length} images in ${formatDuration(results.durationMs)} of computing → ${path.relative(process.cwd(), out)}\n`);
+  process.stderr.write(`experiment: ${results.images.length} ${dataSet} images in ${formatDuration(results.durationMs)} of computing → ${path.relative(process.cwd(), out)}\n`);
 
   const summary = results.summaries['8bit'];
   if (opts.json) {
     console.log(JSON.stringify(summary));
     return;
   }
-  console.log(`f on the 8-bit images the lab shows (95 % intervals in brackets; float iterates in ${path.relative(process.cwd(), out)}):`);
+  console.log(`${DATA_SETS[dataSet].title}: f on the 8-bit images the lab shows (95 % intervals in brackets; float iterates in ${path.relative(process.cwd(), out)}):`);
   console.log(`clean    f accuracy ${withInterval(summary.clean)}, g ${withInterval(summary.cleanSubstitute)}`);
   for (const r of summary.rows) {
     const flips = CLASS_NAMES.map((name) => `${name}→other ${withInterval(r.flips[name])}`).join(', ');

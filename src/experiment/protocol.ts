@@ -1,5 +1,6 @@
 // The transferability experiment, as data: which images are attacked how, and what is recorded.
 // The script (Node), the browser's "Run it yourself" and the tests all use these definitions.
+import type { DataSet } from '../data-sets';
 import type { ExperimentSummary } from './summary';
 
 /** How an image was changed before f (or g) judged it. */
@@ -78,6 +79,8 @@ export interface ImageOutcome {
 
 /** Everything a run produced: the committed results file has this shape. */
 export interface ExperimentResults {
+  /** Which photos: lab (detached leaves) or field (leaves on the plant); src/data-sets.ts. */
+  dataSet: DataSet;
   split: string;
   plan: ExperimentPlan;
   /** conditionsOf(plan), written out so the file explains itself. */

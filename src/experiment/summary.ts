@@ -12,6 +12,12 @@ export type AttackMethod = Exclude<Method, 'none'>;
 /** Claims on screen need p below this. */
 export const SIGNIFICANCE = 0.05;
 
+/**
+ * Below this many images the sentences add that their intervals are wide and that "within chance"
+ * means the images cannot tell: a 95 % interval around 50 % is then ±10 points or wider.
+ */
+export const SMALL_SAMPLE = 100;
+
 export interface SummaryRow {
   eps: number;
   /** Iterations (black box, white box); null for noise. */
@@ -177,11 +183,27 @@ export function interpret(summary: ExperimentSummary, plan: ExperimentPlan): str
   if (summary.rows.length === 0 || summary.n === 0) return [];
   const [few, many] = [Math.min(...plan.iterations), Math.max(...plan.iterations)];
   return [
+    ...(summary.n < SMALL_SAMPLE ? [smallSample(summary)] : []),
     blackboxAgainstNoise(summary, few, plan.noiseSeeds.length),
     direction(summary, few),
     ...(many > few ? [fewAgainstMany(summary, few, many)] : []),
     ...eightBit(summary),
   ];
+}
+
+/** The fewest discordant images, all one way, for which the exact McNemar test gives p < SIGNIFICANCE. */
+export function fewestDiscordantForSignificance(): number {
+  let d = 1;
+  while (exactMcNemar(Array(d).fill(false), Array(d).fill(true)).p >= SIGNIFICANCE) d++;
+  return d;
+}
+
+function smallSample(summary: ExperimentSummary): string {
+  return (
+    `Only ${summary.n} images: every 95 % interval here is wide (f's clean accuracy alone is ${withInterval(summary.clean)}), and a paired test ` +
+    `reaches ${formatSignificance()} only once at least ${fewestDiscordantForSignificance()} images change one way and none the other. ` +
+    '"Within chance" below means these images cannot tell the two apart, not that they are alike.'
+  );
 }
 
 function blackboxAgainstNoise(summary: ExperimentSummary, few: number, seeds: number): string {
@@ -217,8 +239,14 @@ function direction(summary: ExperimentSummary, few: number): string {
   const flips = (p: Proportion) => `${p.k} of ${p.n} (${withInterval(p)})`;
   const noise = at(summary, 'noise', row.eps).flips;
   const oneSided = clearlyAbove(row.flips[healthy], row.flips[diseased]) || clearlyAbove(row.flips[diseased], row.flips[healthy]);
+  const bothMeasured = row.flips[healthy].n > 0 && row.flips[diseased].n > 0;
+  const verdictText = oneSided
+    ? 'The transfer is one-sided'
+    : bothMeasured
+      ? 'Neither direction of the transfer is clearly stronger (the two 95 % intervals overlap)'
+      : 'One direction cannot be measured (f had no leaf of that class right when clean)';
   const sentences = [
-    `${oneSided ? 'The transfer is one-sided' : 'The transfer is about as strong both ways'}: at ε = ${row.eps}, black box (T = ${few}) sends ${flips(row.flips[healthy])} ` +
+    `${verdictText}: at ε = ${row.eps}, black box (T = ${few}) sends ${flips(row.flips[healthy])} ` +
       `healthy leaves f had right to "${diseased}", and ${flips(row.flips[diseased])} diseased leaves to "${healthy}".`,
     `Random noise of the same size sends ${withInterval(noise[healthy])} of healthy leaves to "${diseased}" and ${withInterval(noise[diseased])} of diseased ones to "${healthy}" (mean over seeds).`,
   ];
@@ -235,7 +263,10 @@ function fewAgainstMany(summary: ExperimentSummary, few: number, many: number): 
   if (worse.length) parts.push(`T = ${many} transfers better at ε = ${listEps(worse.map((t) => t.eps))}`);
   if (neither.length) parts.push(`at ε = ${listEps(neither.map((t) => t.eps))} the two are within chance (${neither.map((t) => formatP(t.fewVsMany!.p)).join(', ')})`);
   const g = (T: number) => mean(summary.substitute.filter((s) => s.T === T).map((s) => s.accuracy.value));
-  const fits = g(many) < g(few) ? `; g itself is fooled more by T = ${many} (its mean accuracy over ε ${percent(g(many))}, against ${percent(g(few))} after T = ${few}): the iterations fit g` : '';
+  // Only where some ε shows it beyond the intervals: a lower mean alone can be chance.
+  const gAt = (eps: number, T: number) => summary.substitute.find((s) => s.eps === eps && s.T === T)!.accuracy;
+  const gFooledMore = summary.substitute.some((s) => s.T === few && clearlyAbove(s.accuracy, gAt(s.eps, many)));
+  const fits = gFooledMore && g(many) < g(few) ? `; g itself is fooled more by T = ${many} (its mean accuracy over ε ${percent(g(many))}, against ${percent(g(few))} after T = ${few}): the iterations fit g` : '';
   return `${parts.join('; ')}${fits}.`;
 }
 
