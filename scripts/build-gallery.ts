@@ -1,64 +1,61 @@
-// `npm run gallery`: the picker's 24 leaves (../shared/leaves/gallery.csv) → public/gallery/ as
-// canonical 256×256 PNGs plus gallery.json. PNG because it decodes to the same bytes everywhere:
+// `npm run gallery`: the picker's leaves — every data set's gallery.csv (24 lab photos from
+// ../shared/leaves, 8 field photos from ../shared/leaves-field where that folder exists) → public/gallery/
+// as canonical 256×256 PNGs plus one gallery.json. PNG because it decodes to the same bytes everywhere:
 // the browser then sees exactly the pixels the Node scripts see (JPEG decoders differ slightly).
-// Also the whole test split, for the experiment's "Run it yourself" (test-set.json and test/*.jpg):
-// kept as the original JPEGs (3 MB, not ~25 MB of PNG), fetched only when a student runs it.
-// Output is gitignored: the photos are never committed.
+// Also each data set's whole test split, for the experiment's "Run it yourself" (test-sets/<set>.json
+// and test-sets/<set>/*.jpg): kept as the original JPEGs (3 MB, not ~25 MB of PNG), fetched only when
+// a student runs it. Output is gitignored: the photos are never committed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { CANONICAL_SIZE, CLASS_NAMES, type ClassName } from '../src/config.ts';
-import type { GalleryItem } from '../src/gallery/gallery.ts';
+import { CANONICAL_SIZE } from '../src/config.ts';
+import { DATA_SET_IDS, DATA_SETS, type DataSet } from '../src/data-sets.ts';
+import { testSetIndex } from '../src/gallery/gallery.ts';
 import { cliOptions } from './lib/args.ts';
+import { galleryEntries, parseCsv, testSetEntries, type CsvRow } from './lib/gallery-items.ts';
 import { decodeImageFile } from './lib/leaves.ts';
-import { GALLERY_DIR, leavesDir } from './lib/paths.ts';
-import { TEST_SET_INDEX } from '../src/gallery/gallery.ts';
+import { dataSetDir, GALLERY_DIR, leavesDir, PUBLIC_DIR } from './lib/paths.ts';
 
-function parseCsv(text: string): Record<string, string>[] {
-  const [header, ...rows] = text.trim().split(/\r?\n/).map((line) => line.split(','));
-  return rows.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i]])));
-}
+const readCsv = (file: string): CsvRow[] => parseCsv(fs.readFileSync(file, 'utf8'));
 
 function main(): void {
   const opts = cliOptions({ data: { type: 'string' }, optional: { type: 'boolean', default: false } });
-  const dataDir = leavesDir(opts.data);
-  const csv = path.join(dataDir, 'gallery.csv');
-  if (!fs.existsSync(csv)) {
-    console.error(`build-gallery: ${csv} not found; set --data DIR or LEAVES_DIR to the leaf photos, then run \`npm run gallery\`.`);
-    // At install time a missing photo folder is a warning: the models still get decoded.
-    process.exit(opts.optional ? 0 : 1);
-  }
+  // `--data DIR` (or $LEAVES_DIR) for the lab photos, $LEAVES_FIELD_DIR for the field photos.
+  const dirs: Record<DataSet, string> = { lab: leavesDir(opts.data), field: dataSetDir('field') };
+  const present = DATA_SET_IDS.filter((set) => {
+    const csv = path.join(dirs[set], 'gallery.csv');
+    if (fs.existsSync(csv)) return true;
+    if (set === 'lab') {
+      console.error(`build-gallery: ${csv} not found; set --data DIR or LEAVES_DIR to the leaf photos, then run \`npm run gallery\`.`);
+      // At install time a missing photo folder is a warning: the models still get decoded.
+      process.exit(opts.optional ? 0 : 1);
+    }
+    console.warn(`build-gallery: no ${DATA_SETS[set].title} (${csv} not found; set LEAVES_FIELD_DIR): the gallery has lab photos only.`);
+    return false;
+  });
+
+  const entries = galleryEntries(present.map((set) => ({ set, rows: readCsv(path.join(dirs[set], 'gallery.csv')) })));
+  const testSets = present.map((set) => ({ set, entries: testSetEntries(set, readCsv(path.join(dirs[set], 'manifest.csv'))) }));
+
   fs.rmSync(GALLERY_DIR, { recursive: true, force: true });
   fs.mkdirSync(GALLERY_DIR, { recursive: true });
-  const items: GalleryItem[] = parseCsv(fs.readFileSync(csv, 'utf8')).map((row) => {
-    if (!(CLASS_NAMES as readonly string[]).includes(row.label)) throw new Error(`gallery.csv: unknown label ${row.label}`);
-    const { data, width, height } = decodeImageFile(path.join(dataDir, row.path));
-    if (width !== CANONICAL_SIZE || height !== CANONICAL_SIZE) throw new Error(`${row.path}: ${width}×${height}, expected ${CANONICAL_SIZE}²`);
-    const id = path.basename(row.path).replace(/\.\w+$/, '');
+  for (const { item, file } of entries) {
+    const { data, width, height } = decodeImageFile(path.join(dirs[item.dataSet], file));
+    if (width !== CANONICAL_SIZE || height !== CANONICAL_SIZE) throw new Error(`${item.dataSet} ${file}: ${width}×${height}, expected ${CANONICAL_SIZE}²`);
     const png = new PNG({ width, height });
     png.data = Buffer.from(data);
-    fs.writeFileSync(path.join(GALLERY_DIR, `${id}.png`), PNG.sync.write(png));
-    return { id, src: `gallery/${id}.png`, label: row.label as ClassName, species: row.species, condition: row.condition };
-  });
-  fs.writeFileSync(path.join(GALLERY_DIR, 'gallery.json'), JSON.stringify(items, null, 1));
-  const testSet = copyTestSplit(dataDir);
-  console.log(`build-gallery: ${items.length} leaves and ${testSet} test images → ${path.relative(process.cwd(), GALLERY_DIR)}/`);
-}
+    fs.writeFileSync(path.join(PUBLIC_DIR, item.src), PNG.sync.write(png));
+  }
+  fs.writeFileSync(path.join(GALLERY_DIR, 'gallery.json'), JSON.stringify(entries.map((e) => e.item), null, 1));
 
-/** The test split as listed in manifest.csv, in the order the experiment script reads it. */
-function copyTestSplit(dataDir: string): number {
-  const rows = parseCsv(fs.readFileSync(path.join(dataDir, 'manifest.csv'), 'utf8')).filter((row) => row.split === 'test');
-  const dir = path.join(GALLERY_DIR, 'test');
-  fs.mkdirSync(dir, { recursive: true });
-  const items: GalleryItem[] = rows
-    .sort((a, b) => CLASS_NAMES.indexOf(a.label as ClassName) - CLASS_NAMES.indexOf(b.label as ClassName) || (a.path < b.path ? -1 : 1))
-    .map((row) => {
-      const file = path.basename(row.path);
-      fs.copyFileSync(path.join(dataDir, row.path), path.join(dir, file));
-      return { id: file.replace(/\.\w+$/, ''), src: `gallery/test/${file}`, label: row.label as ClassName, species: row.species, condition: row.condition };
-    });
-  fs.writeFileSync(path.join(GALLERY_DIR, path.basename(TEST_SET_INDEX)), JSON.stringify(items, null, 1));
-  return items.length;
+  for (const { set, entries: split } of testSets) {
+    fs.mkdirSync(path.join(PUBLIC_DIR, testSetIndex(set).replace(/\.json$/, '')), { recursive: true });
+    for (const { item, file } of split) fs.copyFileSync(path.join(dirs[set], file), path.join(PUBLIC_DIR, item.src));
+    fs.writeFileSync(path.join(PUBLIC_DIR, testSetIndex(set)), JSON.stringify(split.map((e) => e.item), null, 1));
+  }
+  const count = (set: DataSet) => entries.filter((e) => e.item.dataSet === set).length;
+  const sets = present.map((set) => `${count(set)} ${DATA_SETS[set].title} (test split: ${testSets.find((t) => t.set === set)!.entries.length})`);
+  console.log(`build-gallery: ${sets.join(', ')} → ${path.relative(process.cwd(), GALLERY_DIR)}/`);
 }
 
 main();

@@ -7,7 +7,7 @@ import { INITIAL_STATE, createStore, type AppState } from './store';
 import { FakeWorker, UNDECODABLE } from './testing/fake-worker';
 
 const SITE = 'http://lab.test/sub/';
-const GALLERY: GalleryItem[] = ['leaf-a', 'leaf-b'].map((id) => ({ id, src: `gallery/${id}.png`, label: 'diseased', species: 'grape', condition: 'black rot' }));
+const GALLERY: GalleryItem[] = ['leaf-a', 'leaf-b'].map((id) => ({ id, src: `gallery/${id}.png`, label: 'diseased', species: 'grape', condition: 'black rot', dataSet: 'lab' }));
 const urlOf = (id: string) => `${SITE}gallery/${id}.png`;
 
 /** Turns of the event loop until `done` holds: counted, never timed (the fake answers on later turns). */

@@ -1,6 +1,7 @@
-// The picker's leaves and the experiment's test set: the format scripts/build-gallery.ts writes into
-// public/gallery/ from ../shared/leaves, and the page reads.
+// The picker's leaves and the experiment's test sets: the format scripts/build-gallery.ts writes into
+// public/gallery/ from each data set's folder (../shared/leaves, ../shared/leaves-field), and the page reads.
 import type { ClassName } from '../config';
+import type { DataSet } from '../data-sets';
 
 export interface GalleryItem {
   id: string;
@@ -9,11 +10,19 @@ export interface GalleryItem {
   label: ClassName;
   species: string;
   condition: string;
+  /** The world the photo comes from: a lab photo (detached leaf) or a field photo (leaf on the plant). */
+  dataSet: DataSet;
 }
 
 const GALLERY_INDEX = 'gallery/gallery.json';
-/** Every test image, for the experiment's "Run it yourself" (same item shape, JPEG sources). */
-export const TEST_SET_INDEX = 'gallery/test-set.json';
+
+/**
+ * A data set's test split, for the experiment's "Run it yourself" (same item shape, JPEG sources
+ * under `gallery/test-sets/<set>/`). Written only for the data sets whose photos were there at build time.
+ */
+export function testSetIndex(set: DataSet): string {
+  return `gallery/test-sets/${set}.json`;
+}
 
 export async function fetchGallery(siteUrl: string, index = GALLERY_INDEX): Promise<GalleryItem[]> {
   const response = await fetch(new URL(index, siteUrl));
