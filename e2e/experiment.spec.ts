@@ -1,6 +1,9 @@
-// The Experiment view in real Chromium: the committed curves at once, and a live re-run.
+// The Experiment view in real Chromium: the committed curves at once, per data set, and a live re-run.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { COMMITTED_RESULTS } from '../src/experiment/results';
+import { COMMITTED_BY_SET, COMMITTED_RESULTS } from '../src/experiment/results';
+import { dataSetDir } from '../scripts/lib/paths';
 import { withInterval, type Proportion } from '../src/experiment/statistics';
 import { series } from '../src/experiment/summary';
 import { expectAccessible } from './axe';
@@ -17,7 +20,7 @@ test('the Experiment tab shows the committed curves, table and white-box success
   await page.goto('/?backend=wasm');
   await page.getByRole('button', { name: 'Experiment' }).click();
   await expect(page).toHaveURL(/view=experiment/);
-  await expect(page.getByTestId('experiment-chart')).toContainText(`all ${committed.n} test images`);
+  await expect(page.getByTestId('experiment-chart')).toContainText(`all ${committed.n} lab test images`);
   await expect(curves(page)).toHaveCount(4);
   for (const name of ['random sign noise', 'black box (made on g), T = 1', 'black box (made on g), T = 10', 'white box (made on f), T = 1']) {
     await expect(page.getByTestId('experiment-chart')).toContainText(name);
@@ -52,6 +55,37 @@ test('the Experiment tab shows the committed curves, table and white-box success
   await expect(page).not.toHaveURL(/view=experiment/);
 });
 
+test('choosing field photos shows their n, and their committed run or a sentence that there is none yet', async ({ page }, info) => {
+  // The field photos' test split, as the data says (manifest.csv), not as the page says.
+  const n = fs.readFileSync(path.join(dataSetDir('field'), 'manifest.csv'), 'utf8').split('\n').filter((l) => l.includes(',test,')).length;
+  const field = COMMITTED_BY_SET.field;
+  await page.goto('/?view=experiment&backend=wasm');
+  await expect(page.getByRole('radio', { name: 'lab photos' })).toBeChecked();
+  await expect(page.getByTestId('experiment-chart')).toContainText(`all ${committed.n} lab test images`);
+  await page.getByRole('radio', { name: 'field photos' }).check();
+  if (field) {
+    await expect(page.getByTestId('experiment-chart')).toContainText(`all ${n} field test images`);
+    await expect(page.getByTestId('experiment-table').locator('tbody tr')).toHaveCount(field.plan.epsilons.length);
+  } else {
+    await expect(page.getByTestId('experiment-not-run')).toContainText(`The experiment has not been run on the ${n} field test images`);
+    await expect(page.getByTestId('experiment-not-run')).toContainText('npm run experiment -- --set field');
+    // No numbers where nothing was run: no chart, table or white-box claim.
+    await expect(page.getByTestId('experiment-chart')).toHaveCount(0);
+    await expect(page.getByTestId('experiment-table')).toHaveCount(0);
+    await expect(page.getByTestId('whitebox-success')).toHaveCount(0);
+  }
+  // "Run it yourself" offers the field photos' own sizes, up to all of them.
+  await expect(page.getByTestId('run-size').locator('option').last()).toHaveText(`all ${n}`);
+  await expectAccessible(page);
+  for (const [width, height] of [[1440, 900], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: info.outputPath(`experiment-field-${width}.png`), fullPage: true });
+  }
+  await page.getByRole('radio', { name: 'lab photos' }).check();
+  await expect(page.getByTestId('experiment-chart')).toContainText(`all ${committed.n} lab test images`);
+  await expect(page.getByTestId('run-size').locator('option').last()).toHaveText(`all ${committed.n}`);
+});
+
 test('wasm: "Run it yourself" on 4 test images completes and plots its own curves; Cancel stops a run', async ({ page }, info) => {
   // Four images, each attacked 48 ways and judged as 8-bit and float: minutes of wasm on 2 cores.
   test.setTimeout(20 * 60_000);
@@ -62,9 +96,9 @@ test('wasm: "Run it yourself" on 4 test images completes and plots its own curve
   await runButton.click();
   const progress = page.getByTestId('experiment-progress');
   await expect(progress).toHaveAttribute('data-status', 'running');
-  await expect(page.getByTestId('experiment-chart')).toContainText('1 of 4 test images');
+  await expect(page.getByTestId('experiment-chart')).toContainText('1 of 4 lab test images');
   await expect(progress).toHaveAttribute('data-status', 'done', { timeout: 600_000 });
-  await expect(page.getByTestId('experiment-chart')).toContainText('4 of 4 test images');
+  await expect(page.getByTestId('experiment-chart')).toContainText('4 of 4 lab test images');
   await expect(page.getByTestId('experiment-table')).toContainText("f's accuracy on 4 test images");
   // Live lines on top of the faded committed ones.
   await expect(curves(page)).toHaveCount(8);

@@ -10,6 +10,7 @@ import { leavesDir } from '../scripts/lib/paths';
 import { eightBitLevels } from '../src/attack/eight-bit';
 import { iterativeFgsm } from '../src/attack/fgsm';
 import { CLASS_NAMES } from '../src/config';
+import { pngOf } from '../src/images/testing/make-images';
 import { expect, test } from './fixtures';
 import { LEAF, linf, openLab, shot, waitReady } from './lab-page';
 
@@ -124,6 +125,9 @@ test('an uploaded PNG is centre-cropped to 256×256 and can be attacked', async 
   await expect(page.getByTestId('upload-info')).toContainText('my-leaf.png (384×256)');
   await expect(page.getByTestId('upload-info')).toContainText('cannot be shared in a link');
   await expect(page.getByRole('button', { name: /grape · diseased/ }).first()).toHaveAttribute('aria-pressed', 'false');
+  // A leaf like the lab's is inside f's world: no notice once f has read it.
+  await expect(page.getByTestId('verdict-inception_v3')).toBeVisible();
+  await expect(page.getByTestId('world-warning')).toHaveCount(0);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('iteration')).toHaveText('1 / 1');
   expect(await linf(page)).toBeLessThanOrEqual(0.01);
@@ -133,6 +137,21 @@ test('an uploaded PNG is centre-cropped to 256×256 and can be attacked', async 
   await page.getByLabel('Use your own image').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
   await expect(page.getByTestId('notices')).toContainText('notes.txt is not an image');
   await expect(page.getByTestId('upload-info')).toContainText('my-leaf.png');
+});
+
+test("an image that is not a leaf raises the measured out-of-world notice; a gallery leaf clears it", async ({ page }, info) => {
+  await openLab(page, 'backend=wasm');
+  await waitReady(page);
+  await expect(page.getByTestId('world-warning')).toHaveCount(0);
+  const drawing = pngOf(256, 256, (x, y) => (Math.abs(Math.hypot(x - 128, y - 128) - 80) < 2 || Math.abs(x - y) < 2 ? [20, 20, 20, 255] : [250, 250, 250, 255]));
+  await page.getByLabel('Use your own image').setInputFiles({ name: 'drawing.png', mimeType: 'image/png', buffer: drawing });
+  await expect(page.getByTestId('upload-info')).toContainText('drawing.png');
+  const notice = page.getByTestId('world-warning');
+  await expect(notice).toContainText("f has not learned photos like this one");
+  await expect(notice).toContainText('95 % of the validation photos (lab and field)');
+  await shot(page, info, 'out-of-world');
+  await page.getByRole('button', { name: /grape · diseased/ }).first().click();
+  await expect(page.getByTestId('world-warning')).toHaveCount(0);
 });
 
 test('a copied URL reproduces the setting', async ({ page, context }) => {

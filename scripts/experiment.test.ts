@@ -11,7 +11,8 @@ import { conditionKey, DEFAULT_PLAN, type ExperimentPlan } from '../src/experime
 import { COMMITTED_BY_SET, COMMITTED_RESULTS } from '../src/experiment/results';
 import { summarize } from '../src/experiment/summary';
 import { DATA_SET_IDS } from '../src/data-sets';
-import { committedResultsFile, runExperiment } from './experiment';
+import { headsFingerprint } from '../src/models/heads/fingerprint';
+import { committedResultsFile, headsOfResults, runExperiment } from './experiment';
 import { dataFingerprint } from './lib/leaves';
 import { dataSetDir, leavesDir, PROJECT_ROOT } from './lib/paths';
 
@@ -39,7 +40,9 @@ describe('npm run experiment', () => {
     const limit = set === 'lab' ? 8 : 4;
     it.skipIf(notRun)(`re-running ${limit} images (half per class), ε ∈ {0.01, 0.04}, T ∈ {1, 10} reproduces the committed per-image outcomes exactly`, async () => {
       const plan: ExperimentPlan = { ...DEFAULT_PLAN, epsilons: [0.01, 0.04], iterations: [1, 10] };
-      const rerun = await runExperiment({ dataSet: set, split: 'test', plan, dataDir: dataSetDir(set), limit, batchSize: committed.batchSize, backend: 'wasm', resumeDir: null });
+      const heads = headsOfResults(committed);
+      expect(headsFingerprint(heads)).toBe(committed.heads);
+      const rerun = await runExperiment({ dataSet: set, split: 'test', plan, dataDir: dataSetDir(set), limit, batchSize: committed.batchSize, backend: 'wasm', resumeDir: null, heads });
       expect(rerun.images.map((im) => im.label)).toEqual([...Array(limit / 2).fill(0), ...Array(limit / 2).fill(1)]);
       const columns = rerun.conditions.map((c) => committed.conditions.map(conditionKey).indexOf(conditionKey(c)));
       expect(columns).not.toContain(-1);

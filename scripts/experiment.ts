@@ -16,7 +16,10 @@ import { interpret, summarize } from '../src/experiment/summary.ts';
 import { RESULTS_FILES } from '../src/experiment/results/index.ts';
 import { CLASS_NAMES } from '../src/config.ts';
 import { DATA_SET_IDS, DATA_SETS, type DataSet } from '../src/data-sets.ts';
+import type { HeadWeights } from '../src/models/head.ts';
+import { headsFingerprint } from '../src/models/heads/fingerprint.ts';
 import { HEADS } from '../src/models/heads/index.ts';
+import type { ModelId } from '../src/models/specs.ts';
 import { cliOptions } from './lib/args.ts';
 import { dataFingerprint, listSplit, loadCanonical, SPLITS, type LeafImage } from './lib/leaves.ts';
 import { loadClassifierNode } from './lib/load-models.ts';
@@ -26,6 +29,13 @@ import { dataSetDir, PROJECT_ROOT, RESULTS_DIR } from './lib/paths.ts';
 /** The committed results of the full default run of a data set on its test split. */
 export const committedResultsFile = (set: DataSet): string => path.join(RESULTS_DIR, RESULTS_FILES[set]);
 const RESUME_DIR = path.join(PROJECT_ROOT, '.cache', 'experiment');
+
+/** Every committed result keeps the heads that made it, so it can be re-run after a retraining. */
+const headsArchive = (fingerprint: string) => path.join(RESULTS_DIR, 'heads', `${fingerprint}.json`);
+
+export function headsOfResults(results: ExperimentResults): Record<ModelId, HeadWeights> {
+  return JSON.parse(fs.readFileSync(headsArchive(results.heads), 'utf8')) as Record<ModelId, HeadWeights>;
+}
 
 export interface ExperimentOptions {
   /** The data set the photos in dataDir belong to (recorded in the results and the resume key). */
@@ -41,6 +51,8 @@ export interface ExperimentOptions {
   resumeDir?: string | null;
   /** Print progress lines (stderr). */
   log?: (line: string) => void;
+  /** The heads to attack and judge with (default: the committed ones). */
+  heads?: Record<ModelId, HeadWeights>;
 }
 
 /** Every `count`-th batch from `index`: n processes with the same resume file share the work. */
@@ -72,8 +84,9 @@ export async function runExperiment(options: ExperimentOptions, shard?: Shard): 
   const resumed = planned.filter(isDone).flat().length;
   if (resumed) log(`resuming: ${resumed} images already done (${path.relative(PROJECT_ROOT, resumeFile!)})`);
 
-  const f = await loadClassifierNode('inception_v3');
-  const g = await loadClassifierNode('mobilenet_v2');
+  const heads = options.heads ?? HEADS;
+  const f = await loadClassifierNode('inception_v3', heads.inception_v3);
+  const g = await loadClassifierNode('mobilenet_v2', heads.mobilenet_v2);
   const started = Date.now();
   let computed = 0;
   const batches: FinishedBatch[] = [];
@@ -111,7 +124,8 @@ export async function runExperiment(options: ExperimentOptions, shard?: Shard): 
     backend,
     batchSize,
     manifestSha256,
-    models: { f: { id: 'inception_v3', cutLayer: HEADS.inception_v3.cutLayer }, g: { id: 'mobilenet_v2', cutLayer: HEADS.mobilenet_v2.cutLayer } },
+    models: { f: { id: 'inception_v3', cutLayer: heads.inception_v3.cutLayer }, g: { id: 'mobilenet_v2', cutLayer: heads.mobilenet_v2.cutLayer } },
+    heads: headsFingerprint(heads),
     images: judged,
     summaries: { '8bit': summarize({ split, plan, images: judged }, '8bit'), float: summarize({ split, plan, images: judged }, 'float') },
     batches: batches.map(({ ids, ms }) => ({ ids, ms })),
@@ -123,7 +137,7 @@ export async function runExperiment(options: ExperimentOptions, shard?: Shard): 
 /** Everything that changes the outcomes; a resume file is only reused when all of it matches. */
 function runKey(options: ExperimentOptions, images: LeafImage[], manifestSha256: string): string {
   const { dataSet, split, plan, batchSize, backend } = options;
-  const fingerprint = JSON.stringify({ dataSet, split, plan, batchSize, backend, manifestSha256, heads: HEADS, images: images.map(imageId) });
+  const fingerprint = JSON.stringify({ dataSet, split, plan, batchSize, backend, manifestSha256, heads: options.heads ?? HEADS, images: images.map(imageId) });
   return crypto.createHash('sha256').update(fingerprint).digest('hex').slice(0, 16);
 }
 
@@ -214,6 +228,7 @@ async function main() {
   const out = opts.out ?? (isDefaultRun ? committedResultsFile(dataSet) : path.join(RESUME_DIR, `results-${dataSet}-${opts.split}.json`));
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(results, null, 1)}\n`);
+  if (out === committedResultsFile(dataSet)) fs.writeFileSync(headsArchive(results.heads), `${JSON.stringify(HEADS)}\n`);
   process.stderr.write(`experiment: ${results.images.length} ${dataSet} images in ${formatDuration(results.durationMs)} of computing → ${path.relative(process.cwd(), out)}\n`);
 
   const summary = results.summaries['8bit'];

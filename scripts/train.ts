@@ -10,6 +10,7 @@ import path from 'node:path';
 import { CLASS_NAMES } from '../src/config.ts';
 import { wilson } from '../src/experiment/statistics.ts';
 import type { HeadWeights } from '../src/models/head.ts';
+import { headsFingerprint } from '../src/models/heads/fingerprint.ts';
 import { reportsBySet } from '../src/models/metrics.ts';
 import { outOfWorldScore, thresholdPassing, type OutOfWorldModel } from '../src/models/out-of-world.ts';
 import { MODEL_IDS, MODEL_SPECS, type ModelId } from '../src/models/specs.ts';
@@ -65,7 +66,8 @@ function trainingRows(photos: LeafImage[], seed: number): Map<View, { rows: Row[
     const jobs = photosOfView.map(({ photo }, i) => ({
       file: photo.file,
       view,
-      seed: hashSeed(`${seed}|${view}|${i}|${photo.file}`),
+      // Views without random draws share their features with the plain photo's (cache).
+      seed: view === 'original' || view === 'mirrored' ? 0 : hashSeed(`${seed}|${view}|${i}|${photo.file}`),
       ...(view === 'composite' ? { background: backgrounds[Math.floor(pick() * backgrounds.length)].file } : {}),
     }));
     byView.set(view, { rows: photosOfView, jobs });
@@ -185,21 +187,23 @@ async function main() {
   const seed = Number(opts.seed);
   const ids = opts.model ? [opts.model as ModelId] : MODEL_IDS;
   const metricsFile = path.join(HEADS_DIR, 'metrics.json');
-  const metrics = fs.existsSync(metricsFile) ? JSON.parse(fs.readFileSync(metricsFile, 'utf8')) : { models: {} };
   const log = (line: string) => process.stderr.write(`${line}\n`);
   for (const id of ids) {
     const started = Date.now();
     const { weights, notice, metrics: m } = await trainModel(id, sources, seed, log);
     fs.writeFileSync(path.join(HEADS_DIR, `${id}.json`), JSON.stringify(weights) + '\n');
     if (notice) fs.writeFileSync(path.join(HEADS_DIR, 'out-of-world.json'), JSON.stringify(notice) + '\n');
+    // Read just before writing: another model's training may have finished meanwhile.
+    const metrics = fs.existsSync(metricsFile) ? JSON.parse(fs.readFileSync(metricsFile, 'utf8')) : { models: {} };
     metrics.models[id] = { ...m, trainingSeconds: Math.round((Date.now() - started) / 1000) };
+    const heads = Object.fromEntries(MODEL_IDS.map((m) => [m, JSON.parse(fs.readFileSync(path.join(HEADS_DIR, `${m}.json`), 'utf8'))])) as Record<ModelId, HeadWeights>;
+    Object.assign(metrics, { classes: CLASS_NAMES, seed, dataSets: Object.fromEntries(sources.map((s) => [s.name, dataFingerprint(s.dir)])), heads: headsFingerprint(heads) });
+    delete metrics.dataManifestSha256;
+    fs.writeFileSync(metricsFile, JSON.stringify(metrics, null, 1) + '\n');
     for (const [split, bySet] of Object.entries(m.accuracy)) {
       console.log(`${id} ${m.cut} ${m.augmentation} ${m.weighting} l2=${m.l2} ${split}: ${Object.entries(bySet).map(([s, r]) => `${s} ${r.confusion[0][0] + r.confusion[1][1]}/${r.n}`).join(', ')}`);
     }
   }
-  Object.assign(metrics, { classes: CLASS_NAMES, seed, dataSets: Object.fromEntries(sources.map((s) => [s.name, dataFingerprint(s.dir)])) });
-  delete metrics.dataManifestSha256;
-  fs.writeFileSync(metricsFile, JSON.stringify(metrics, null, 1) + '\n');
 }
 
 if (process.argv[1]?.endsWith('train.ts')) await main();

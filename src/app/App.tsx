@@ -18,17 +18,8 @@ import { UploadPicker } from './lab/UploadPicker';
 import { useShortcuts } from './classroom/useShortcuts';
 import { downloadAdversarial, lab, pageLink, showView } from './page';
 import { ExperimentView } from './experiment/ExperimentView';
-import { isReady, useAppState, type AppState } from './store';
-
-/** A warning when the user's own photo looks unlike the lab photos the models learned from. */
-function farFromTraining({ upload, original }: AppState): string | null {
-  const f = original?.probabilities.inception_v3;
-  const g = original?.probabilities.mobilenet_v2;
-  if (!upload || !f) return null;
-  if (Math.max(...f) < 0.8) return `f is unsure about this photo (${(Math.max(...f) * 100).toFixed(0)}%): it may be far from the lab photos it learned from.`;
-  if (g && predictedClass(f) !== predictedClass(g)) return 'f and g disagree about this photo before any attack: it may be far from the lab photos they learned from.';
-  return null;
-}
+import { worldNotice } from './lab/world-notice';
+import { isReady, useAppState } from './store';
 
 export function App() {
   const state = useAppState();
@@ -47,7 +38,7 @@ export function App() {
   const attacked = ATTACKED_MODEL[settings.mode];
   const ready = isReady(state);
   const shown: ModelId[] = settings.mode === 'blackbox' ? ['inception_v3', 'mobilenet_v2'] : ['inception_v3'];
-  const warning = farFromTraining(state);
+  const warning = worldNotice(state.frame?.outOfWorld);
   const saved = state.saved?.probabilities.inception_v3;
   const leaves = <Gallery items={gallery} selected={state.upload ? null : settings.image} onSelect={(id) => void lab.selectImage(id)} />;
   // The frame shown is of an older setting until the newest one's arrives (a slider being dragged).

@@ -9,6 +9,7 @@ import { ATTACKED_MODEL, DEFAULT_SETTINGS, type LabSettings } from '../lab/setti
 import type { LoadProgress } from '../models/artifacts';
 import type { ModelId } from '../models/specs';
 import type { ImageOutcome } from '../experiment/protocol';
+import type { DataSet } from '../data-sets';
 import type { View } from '../url/params';
 import type { ModelInfo } from '../models/model-card';
 import type { GalleryItem } from '../gallery/gallery';
@@ -43,6 +44,8 @@ interface SavedCheck {
 /** The experiment re-run in this browser ("Run it yourself"). */
 export interface ExperimentRun {
   status: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+  /** Which photos it runs on. */
+  dataSet: DataSet;
   /** How many test images were asked for. */
   total: number;
   /** Outcomes of the images done so far, in order. */
@@ -90,7 +93,7 @@ const emptyModel: ModelStatus = { progress: null, info: null, error: null };
 
 export const INITIAL_STATE: AppState = {
   view: 'lab',
-  experimentRun: { status: 'idle', total: 0, images: [], elapsedMs: 0, error: null },
+  experimentRun: { status: 'idle', dataSet: 'lab', total: 0, images: [], elapsedMs: 0, error: null },
   backend: null,
   backendError: null,
   backendNotice: null,

@@ -90,6 +90,8 @@ export interface ExperimentResults {
   /** SHA-256 of the data's manifest.csv. */
   manifestSha256: string;
   models: Record<Judge, { id: string; cutLayer: string }>;
+  /** headsFingerprint() of the heads that made these results (src/experiment/results/heads/<it>.json). */
+  heads: string;
   images: ImageOutcome[];
   /** summarize(images) for each kind of pixels: rates, intervals and paired tests, for readers of the file. */
   summaries: Record<Pixels, ExperimentSummary>;

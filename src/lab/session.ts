@@ -31,11 +31,21 @@ export interface LabFrame {
   image: Uint8ClampedArray;
   perturbation: Uint8ClampedArray;
   amplification: number;
+  /** How far x⁰ is from f's world (null until f has loaded). */
+  outOfWorld: WorldReading | null;
   /** tfjs memory once this frame was made (for the `?debug=1` readout and leak tests). */
   memory: { numTensors: number; numBytes: number };
 }
 
 const NOISE_SEED = 7;
+
+/** f's out-of-world score of x⁰ and the threshold above which the page warns (models/out-of-world.ts). */
+export interface WorldReading {
+  score: number;
+  threshold: number;
+  /** Share of validation photos at or below the threshold. */
+  pass: number;
+}
 
 export class LabSession {
   private x0: tf.Tensor4D | null = null;
@@ -44,14 +54,20 @@ export class LabSession {
   private t = 0;
   private target = 0;
   private settings: LabSettings | null = null;
+  /** Read once per x⁰ (a forward pass of f), as soon as f is there. */
+  private world: WorldReading | null = null;
 
-  constructor(private readonly models: () => Partial<Record<ModelId, LabModel>>) {}
+  constructor(
+    private readonly models: () => Partial<Record<ModelId, LabModel>>,
+    private readonly readWorld: (x0: tf.Tensor4D) => WorldReading | null = () => null,
+  ) {}
 
   /** Back to x⁰, t = 0, with `settings` (and a new image x⁰ when given). Returns the starting frame. */
   async reset(x0: tf.Tensor4D | null, settings: LabSettings): Promise<LabFrame> {
     if (x0) {
       this.x0?.dispose();
       this.x0 = x0;
+      this.world = null;
     }
     if (!this.x0) throw new Error('no image');
     this.settings = settings;
@@ -144,6 +160,7 @@ export class LabSession {
       p.dispose();
     }
     shown.dispose();
+    this.world ??= this.readWorld(this.x0!);
     const { numTensors, numBytes } = tf.memory();
     return {
       settings,
@@ -157,6 +174,7 @@ export class LabSession {
       image,
       perturbation,
       amplification,
+      outOfWorld: this.world,
       memory: { numTensors, numBytes },
     };
   }

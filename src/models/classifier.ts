@@ -45,8 +45,13 @@ export class Classifier {
     };
   }
 
+  /** What the head sees: the cut layer's output, globally average-pooled (N × featureSize). */
+  features(x: tf.Tensor4D): tf.Tensor2D {
+    return tf.tidy(() => tf.mean(forwardOutput(this.plan, toModelInput(x, this.spec.inputSize)), [1, 2]));
+  }
+
   logits(x: tf.Tensor4D): tf.Tensor2D {
-    return tf.tidy(() => this.applyHead(tf.mean(forwardOutput(this.plan, toModelInput(x, this.spec.inputSize)), [1, 2])));
+    return tf.tidy(() => this.logitsOfFeatures(this.features(x)));
   }
 
   probabilities(x: tf.Tensor4D): tf.Tensor2D {
@@ -64,7 +69,7 @@ export class Classifier {
       const input = toModelInput(x, this.spec.inputSize);
       const acts = forwardAll(this.plan, input);
       const featureMap = acts[acts.length - 1];
-      const logits = this.applyHead(tf.mean(featureMap, [1, 2]));
+      const logits = this.logitsOfFeatures(tf.mean(featureMap, [1, 2]));
       const oneHot = tf.oneHot(tf.fill([n], target, 'int32'), logits.shape[1]);
       const loss = tf.losses.softmaxCrossEntropy(oneHot, logits) as tf.Scalar;
       const dLogits = tf.div(tf.sub(tf.softmax(logits), oneHot), n);
@@ -81,7 +86,8 @@ export class Classifier {
     tf.dispose([this.kernel, this.bias]);
   }
 
-  private applyHead(features: tf.Tensor2D): tf.Tensor2D {
+  /** The head on pooled features (see features()). */
+  logitsOfFeatures(features: tf.Tensor2D): tf.Tensor2D {
     return tf.add(tf.matMul(features, this.kernel), this.bias);
   }
 }

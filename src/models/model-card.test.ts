@@ -15,12 +15,16 @@ describe('model card', () => {
   it('says where the weights come from, and what the head is', () => {
     expect(facts.weights).toContain('ImageNet, then fine-tuned by the nsfwjs project');
     expect(facts.weights).toContain('frozen here');
-    expect(facts.head).toBe(`ours: Dense(2) on the 768 globally pooled features (1,538 parameters), trained on ${metrics.models.inception_v3.accuracy.train.n} lab photos`);
+    const { lab, field } = metrics.models.inception_v3.accuracy.train;
+    expect(facts.head).toBe(`ours: Dense(2) on the 768 globally pooled features (1,538 parameters), trained on ${lab.n} lab photos and ${field.n} field photos`);
   });
 
-  it('gives the committed test accuracy with its 95 % interval', () => {
-    const { n, accuracy } = metrics.models.inception_v3.accuracy.test;
-    const right = Math.round(accuracy * n);
-    expect(facts.testAccuracy).toBe(`${withInterval(wilson(right, n))} on the ${n} lab test photos (${right} right; 95 % interval)`);
+  it('gives the committed test accuracy of each data set with its 95 % interval', () => {
+    const { lab, field } = metrics.models.inception_v3.accuracy.test;
+    const right = (r: { n: number; accuracy: number }) => Math.round(r.accuracy * r.n);
+    expect(facts.testAccuracy).toBe(
+      `${withInterval(wilson(right(lab), lab.n))} on the ${lab.n} lab photos (${right(lab)} right); ` +
+        `${withInterval(wilson(right(field), field.n))} on the ${field.n} field photos (${right(field)} right) of the test split (95 % intervals)`,
+    );
   });
 });

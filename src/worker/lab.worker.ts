@@ -6,17 +6,26 @@ import { watchContextLoss } from '../backend/context-loss';
 import { loseContextForTest, removeWebGLForTest, reportSoftwareWebGLForTest } from '../backend/gpu-faults';
 import { CANONICAL_SIZE } from '../config';
 import { batchOutcomes } from '../experiment/outcomes';
-import { LabSession, type LabFrame } from '../lab/session';
+import { LabSession, type LabFrame, type WorldReading } from '../lab/session';
 import { fetchSource, loadBaseArtifacts } from '../models/artifacts';
 import { classifierFromArtifacts, type Classifier } from '../models/classifier';
-import { HEADS } from '../models/heads';
+import { HEADS, OUT_OF_WORLD } from '../models/heads';
+import { outOfWorldScore } from '../models/out-of-world';
 import { rgbaToCanonical } from '../models/preprocess';
 import type { ModelId } from '../models/specs';
 import type { LabApi } from './api';
 import { canonicalFromBlob, canonicalFromUrl } from './decode';
 
 const classifiers: Partial<Record<ModelId, Classifier>> = {};
-const session = new LabSession(() => classifiers);
+const session = new LabSession(() => classifiers, readWorld);
+
+/** How far x⁰ is from f's world, by f's own features (null while f is loading). */
+function readWorld(x0: tf.Tensor4D): WorldReading | null {
+  const f = classifiers.inception_v3;
+  if (!f) return null;
+  const features = tf.tidy(() => f.features(x0).dataSync());
+  return { score: outOfWorldScore(OUT_OF_WORLD, features), threshold: OUT_OF_WORLD.threshold, pass: OUT_OF_WORLD.pass };
+}
 
 /** The first run of a shape compiles shaders: do it once, with the real shapes, before any click. */
 function warmUp(classifier: Classifier): void {

@@ -1,12 +1,15 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { DataSet } from '../../data-sets';
 import { DEFAULT_PLAN, type Pixels } from '../../experiment/protocol';
-import { COMMITTED_RESULTS } from '../../experiment/results';
+import { COMMITTED_BY_SET } from '../../experiment/results';
 import { withInterval } from '../../experiment/statistics';
-import { interpret, summarize, type ExperimentSummary } from '../../experiment/summary';
-import { formatDuration } from '../../experiment/progress';
+import { interpret, type ExperimentSummary } from '../../experiment/summary';
+import { fetchGallery, testSetIndex } from '../../gallery/gallery';
 import type { AppState } from '../store';
+import { SITE_URL } from '../worker-host';
 import { AccuracyChart } from './AccuracyChart';
 import { chartPoints, MEASURES, type Measure } from './chart-data';
+import { DATA_SET_CHOICES, shownExperiment } from './data-set-choice';
 import { ResultsTable } from './ResultsTable';
 import { RunPanel } from './RunPanel';
 
@@ -41,18 +44,37 @@ function Choice<T extends string>({ legend, name, options, value, onChange }: { 
   );
 }
 
+/**
+ * The size of a data set's test set index (what "Run it yourself" runs on), fetched only for a set
+ * without committed results (those know their size); an error where it cannot be loaded.
+ */
+function useTestSetSize(set: DataSet): { size: number | null; error: string | null } {
+  const [known, setKnown] = useState<Partial<Record<DataSet, number | Error>>>({});
+  const needed = COMMITTED_BY_SET[set] === null && known[set] === undefined;
+  useEffect(() => {
+    if (!needed) return;
+    let current = true;
+    fetchGallery(SITE_URL, testSetIndex(set)).then(
+      (items) => current && setKnown((k) => ({ ...k, [set]: items.length })),
+      (e: unknown) => current && setKnown((k) => ({ ...k, [set]: e instanceof Error ? e : new Error(String(e)) })),
+    );
+    return () => {
+      current = false;
+    };
+  }, [set, needed]);
+  const value = known[set];
+  return { size: typeof value === 'number' ? value : null, error: value instanceof Error ? value.message : null };
+}
+
 /** The course's second figure: does an attack made on g fool f, compared with random noise? */
 export function ExperimentView({ state }: { state: AppState }) {
   const [measure, setMeasure] = useState<Measure>('accuracy');
   const [pixels, setPixels] = useState<Pixels>('8bit');
+  const [dataSet, setDataSet] = useState<DataSet>('lab');
   const run = state.experimentRun;
-  const live = run.status !== 'idle' && run.images.length > 0;
-  const committed = COMMITTED_RESULTS.summaries[pixels];
-  const summary = live ? summarize({ split: 'test', plan: DEFAULT_PLAN, images: run.images }, pixels) : committed;
+  const testSet = useTestSetSize(dataSet);
+  const { committed, summary, live, testImages, caption, notRun } = shownExperiment({ set: dataSet, pixels, results: COMMITTED_BY_SET, run, testSetSize: testSet.size });
   const ready = Boolean(state.models.inception_v3.info && state.models.mobilenet_v2.info);
-  const caption = live
-    ? `Your run in this browser: ${run.images.length} of ${run.total} test images (faint lines: the committed run on ${committed.n})`
-    : `Committed run: all ${committed.n} test images (npm run experiment, ${COMMITTED_RESULTS.backend} backend, ${formatDuration(COMMITTED_RESULTS.durationMs)} of computing)`;
   return (
     <section className="experiment" aria-labelledby="experiment-title">
       <h2 id="experiment-title">Does the attack transfer? f against ε</h2>
@@ -62,18 +84,26 @@ export function ExperimentView({ state }: { state: AppState }) {
         never looks at f, and a <em>white-box</em> attack on f itself. Error bars and brackets are 95 % intervals.
       </p>
       <div className="experiment-controls">
+        <Choice legend="Data set" name="data-set" options={DATA_SET_CHOICES} value={dataSet} onChange={setDataSet} />
         <Choice legend="Show" name="measure" options={MEASURES} value={measure} onChange={setMeasure} />
         <Choice legend="Judge" name="pixels" options={PIXEL_CHOICES} value={pixels} onChange={setPixels} />
       </div>
-      <div className="experiment-figure">
-        <AccuracyChart points={chartPoints(summary, measure)} measure={measure} clean={summary.clean.value} faded={live ? chartPoints(committed, measure) : undefined} caption={caption} />
-        <ResultsTable summary={summary} measure={measure} />
-      </div>
+      {summary && caption ? (
+        <div className="experiment-figure">
+          <AccuracyChart points={chartPoints(summary, measure)} measure={measure} clean={summary.clean.value} faded={live && committed ? chartPoints(committed, measure) : undefined} caption={caption} />
+          <ResultsTable summary={summary} measure={measure} />
+        </div>
+      ) : (
+        <div className="experiment-figure">
+          <p className="not-run" role="status" data-testid="experiment-not-run">{notRun}</p>
+          {testSet.error && <p role="alert" className="error">{testSet.error}</p>}
+        </div>
+      )}
       <div className="experiment-side">
-        <WhiteboxClaim summary={summary} />
+        {summary && <WhiteboxClaim summary={summary} />}
         <div className="interpretation" data-testid="interpretation">
           <h3>What {live ? 'your run' : 'our data'} shows</h3>
-          {interpret(summary, DEFAULT_PLAN).map((s) => <p key={s}>{s}</p>)}
+          {summary ? interpret(summary, DEFAULT_PLAN).map((s) => <p key={s}>{s}</p>) : <p>Nothing yet: no run on these photos.</p>}
           <p className="small muted">
             Beside it: the course observes that adversarial images made on a substitute hurt the target far more than noise of the same
             size, and that T = 1 transfers better than many iterations, which over-fit the substitute. Kurakin, Goodfellow &amp; Bengio
@@ -81,7 +111,7 @@ export function ExperimentView({ state }: { state: AppState }) {
             transfer better than iterative ones.
           </p>
         </div>
-        <RunPanel run={run} ready={ready} testImages={committed.n} />
+        <RunPanel run={run} ready={ready} dataSet={dataSet} testImages={testImages} />
       </div>
     </section>
   );

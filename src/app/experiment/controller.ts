@@ -1,9 +1,10 @@
-// "Run it yourself": the experiment on the first n test images (the same balanced subset as
-// `npm run experiment -- --limit n`), one image per worker call, so progress shows and Cancel
-// takes effect between images.
+// "Run it yourself": the experiment on the first n test images of a data set (the same balanced
+// subset as `npm run experiment -- --set <set> --limit n`), one image per worker call, so progress
+// shows and Cancel takes effect between images.
 import { DEFAULT_PLAN, balancedSubset } from '../../experiment/protocol';
 import { CLASS_NAMES } from '../../config';
-import { fetchGallery, TEST_SET_INDEX } from '../../gallery/gallery';
+import type { DataSet } from '../../data-sets';
+import { fetchGallery, testSetIndex } from '../../gallery/gallery';
 import { lab, labWorker } from '../page';
 import { SITE_URL } from '../worker-host';
 import { getState, setState, type ExperimentRun } from '../store';
@@ -12,13 +13,13 @@ let runToken = 0;
 
 const update = (patch: Partial<ExperimentRun>) => setState({ experimentRun: { ...getState().experimentRun, ...patch } });
 
-export async function runExperiment(n: number): Promise<void> {
+export async function runExperiment(n: number, dataSet: DataSet): Promise<void> {
   const token = ++runToken;
   lab.pause(); // the lab's loop would share the worker with the experiment
-  update({ status: 'running', total: n, images: [], elapsedMs: 0, error: null });
+  update({ status: 'running', dataSet, total: n, images: [], elapsedMs: 0, error: null });
   const started = performance.now();
   try {
-    const testSet = (await fetchGallery(SITE_URL, TEST_SET_INDEX)).map((item) => ({ ...item, label: CLASS_NAMES.indexOf(item.label) }));
+    const testSet = (await fetchGallery(SITE_URL, testSetIndex(dataSet))).map((item) => ({ ...item, label: CLASS_NAMES.indexOf(item.label) }));
     if (token !== runToken) return;
     const chosen = balancedSubset(testSet, n);
     update({ total: chosen.length });

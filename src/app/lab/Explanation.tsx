@@ -1,7 +1,7 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { levelBudget, stepSize } from '../../attack/budget';
-import { COMMITTED_RESULTS } from '../../experiment/results';
+import { COMMITTED_RESULTS, earlierHeadsNote } from '../../experiment/results';
 import { transferSentence } from '../../experiment/summary';
 import type { LabSettings } from '../../lab/settings';
 
@@ -42,6 +42,7 @@ export function Explanation({ settings }: { settings: LabSettings }) {
         <dd>
           The attacker cannot see f. It trained its own substitute g, attacks g, and shows the result to f, hoping the attack
           transfers. <span data-testid="transfer-rate">{transferSentence(COMMITTED_RESULTS.summaries['8bit'], epsilon, iterations)}</span>
+          {earlierHeadsNote(COMMITTED_RESULTS) && <> <span className="caveat" data-testid="transfer-heads-note">{earlierHeadsNote(COMMITTED_RESULTS)}</span></>}
         </dd>
         <dt>Why does L∞ show less than ε?</dt>
         <dd>

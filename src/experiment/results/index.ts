@@ -1,6 +1,7 @@
 // The committed results of `npm run experiment -- --set <data set>` on the full test split of each
 // data set: the Experiment view shows them at once, before any model has loaded.
 import type { DataSet } from '../../data-sets';
+import metrics from '../../models/heads/metrics.json' with { type: 'json' };
 import type { ExperimentResults } from '../protocol';
 import labTestSplit from './test.json' with { type: 'json' };
 
@@ -24,3 +25,13 @@ export const COMMITTED_BY_SET: Record<DataSet, ExperimentResults | null> = { lab
 
 /** The lab photos' results: what the lab's explanation quotes. */
 export const COMMITTED_RESULTS: ExperimentResults = lab;
+
+/** Whether results were made with the heads the lab runs now (training records their fingerprint). */
+export const madeWithCurrentHeads = (results: ExperimentResults): boolean => results.heads === metrics.heads;
+
+/** A caveat for results made with earlier heads than the lab's: the page shows it beside them. */
+export function earlierHeadsNote(results: ExperimentResults): string | null {
+  return madeWithCurrentHeads(results)
+    ? null
+    : 'These results were made with the earlier heads (trained on lab photos only, before both models were retrained on lab and field photos); they are not yet re-run with the heads the lab uses now.';
+}
