@@ -9,7 +9,7 @@ import type { AppState } from '../store';
 import { SITE_URL } from '../worker-host';
 import { AccuracyChart } from './AccuracyChart';
 import { chartPoints, MEASURES, type Measure } from './chart-data';
-import { DATA_SET_CHOICES, shownExperiment } from './data-set-choice';
+import { DATA_SET_CHOICES, experimentCommand, shownExperiment } from './data-set-choice';
 import { ResultsTable } from './ResultsTable';
 import { RunPanel } from './RunPanel';
 
@@ -95,7 +95,9 @@ export function ExperimentView({ state }: { state: AppState }) {
         </div>
       ) : (
         <div className="experiment-figure">
-          <p className="not-run" role="status" data-testid="experiment-not-run">{notRun}</p>
+          <p className="not-run" role="status" data-testid="experiment-not-run">
+            {notRun!.split(experimentCommand(dataSet)).flatMap((part, i) => (i ? [<code key={i}>{experimentCommand(dataSet)}</code>, part] : [part]))}
+          </p>
           {testSet.error && <p role="alert" className="error">{testSet.error}</p>}
         </div>
       )}

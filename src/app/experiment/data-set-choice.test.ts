@@ -48,7 +48,7 @@ describe('the Experiment view\'s data set choice', () => {
     const shown = shownExperiment({ set: 'field', pixels: '8bit', results, run: idle, testSetSize: 22 });
     expect(shown).toMatchObject({ committed: null, summary: null, live: false, testImages: 22, caption: null });
     expect(shown.notRun).toMatch(/^The experiment has not been run on the 22 field test images \(field photos: a leaf on the plant, outdoors\) yet, so there are no curves/);
-    expect(shown.notRun).toContain('`npm run experiment -- --set field`');
+    expect(shown.notRun).toContain('(npm run experiment -- --set field writes its results)');
     // Before the index has loaded, no number at all.
     expect(shownExperiment({ set: 'field', pixels: '8bit', results, run: idle, testSetSize: null }).notRun).toMatch(/^The experiment has not been run on the field test images \(/);
   });

@@ -9,6 +9,9 @@ import type { ExperimentRun } from '../store';
 
 export const DATA_SET_CHOICES: { id: DataSet; label: string }[] = DATA_SET_IDS.map((id) => ({ id, label: DATA_SETS[id].title }));
 
+/** The command whose full run commits a data set's results. */
+export const experimentCommand = (set: DataSet): string => `npm run experiment -- --set ${set}`;
+
 /** "22 field test images". */
 export const testImagesText = (set: DataSet, n: number): string => `${n} ${set} test images`;
 
@@ -41,7 +44,7 @@ export function shownExperiment({ set, pixels, results, run, testSetSize }: {
   const testImages = committedRun ? committedRun.images.length : testSetSize;
   const summary = live ? summarize({ split: 'test', plan: DEFAULT_PLAN, images: run.images }, pixels) : committed;
   const { title, describe } = DATA_SETS[set];
-  const command = `npm run experiment -- --set ${set}`;
+  const command = experimentCommand(set);
   let caption: string | null = null;
   if (live) {
     caption = `Your run in this browser: ${run.images.length} of ${testImagesText(set, run.total)}` +
@@ -52,7 +55,7 @@ export function shownExperiment({ set, pixels, results, run, testSetSize }: {
   const notRun = summary
     ? null
     : `The experiment has not been run on the ${testImages === null ? `${set} test images` : testImagesText(set, testImages)} (${title}: ${describe}) yet, ` +
-      `so there are no curves, table or sentences for them: \`${command}\` writes its results. Run it yourself below runs it on them in this browser.`;
+      `so there are no curves, table or sentences for them (${command} writes its results). Run it yourself below runs it on them in this browser.`;
   return { committed, summary, live, testImages, caption, notRun };
 }
 
