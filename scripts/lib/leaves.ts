@@ -9,7 +9,6 @@ import { CLASS_NAMES } from '../../src/config.ts';
 import { rgbaToCanonical } from '../../src/models/preprocess.ts';
 
 export const SPLITS = ['train', 'val', 'test'] as const;
-export type Split = (typeof SPLITS)[number];
 
 export interface LeafImage {
   file: string;

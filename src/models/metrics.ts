@@ -2,7 +2,7 @@
 import { CLASS_NAMES } from '../config';
 import { wilson, type Proportion } from '../experiment/statistics';
 
-export interface Outcome {
+interface Outcome {
   species: string;
   label: number;
   predicted: number;
@@ -16,7 +16,7 @@ export interface AccuracyReport {
   confusion: number[][];
 }
 
-export function accuracyReport(outcomes: Outcome[]): AccuracyReport {
+function accuracyReport(outcomes: Outcome[]): AccuracyReport {
   const confusion = CLASS_NAMES.map(() => CLASS_NAMES.map(() => 0));
   const bySpecies = new Map<string, { n: number; right: number }>();
   let right = 0;

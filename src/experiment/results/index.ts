@@ -27,7 +27,7 @@ export const COMMITTED_BY_SET: Record<DataSet, ExperimentResults | null> = { lab
 export const COMMITTED_RESULTS: ExperimentResults = lab;
 
 /** Whether results were made with the heads the lab runs now (training records their fingerprint). */
-export const madeWithCurrentHeads = (results: ExperimentResults): boolean => results.heads === metrics.heads;
+const madeWithCurrentHeads = (results: ExperimentResults): boolean => results.heads === metrics.heads;
 
 /** A caveat for results made with earlier heads than the lab's: the page shows it beside them. */
 export function earlierHeadsNote(results: ExperimentResults): string | null {
