@@ -18,6 +18,7 @@ import { UploadPicker } from './lab/UploadPicker';
 import { useShortcuts } from './classroom/useShortcuts';
 import { downloadAdversarial, lab, pageLink, showView } from './page';
 import { ExperimentView } from './experiment/ExperimentView';
+import { PHOTO_CREDITS } from '../data-sets';
 import { worldNotice } from './lab/world-notice';
 import { isReady, useAppState } from './store';
 
@@ -131,7 +132,7 @@ export function App() {
             messages ignored: {state.ignoredMessages.count}{state.ignoredMessages.last && ` (last: ${state.ignoredMessages.last})`}
           </p>
         )}
-        {layout !== 'embed' && 'Leaf photos: PlantVillage (Hughes & Salathé 2015) and Rauf et al. (2019) citrus leaves. Base models from nsfwjs (MIT).'}
+        {layout !== 'embed' && `${PHOTO_CREDITS} Base models from nsfwjs (MIT).`}
       </footer>
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
