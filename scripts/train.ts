@@ -66,8 +66,9 @@ function trainingRows(photos: LeafImage[], seed: number): Map<View, { rows: Row[
     const jobs = photosOfView.map(({ photo }, i) => ({
       file: photo.file,
       view,
-      // Views without random draws share their features with the plain photo's (cache).
-      seed: view === 'original' || view === 'mirrored' ? 0 : hashSeed(`${seed}|${view}|${i}|${photo.file}`),
+      // Views without random draws share their features with the plain photo's (cache). The draw
+      // is named by the photo's set and file name, not its path, so any checkout draws the same.
+      seed: view === 'original' || view === 'mirrored' ? 0 : hashSeed(`${seed}|${view}|${i}|${photo.dataSet}/${path.basename(photo.file)}`),
       ...(view === 'composite' ? { background: backgrounds[Math.floor(pick() * backgrounds.length)].file } : {}),
     }));
     byView.set(view, { rows: photosOfView, jobs });
