@@ -8,7 +8,7 @@ export function worldNotice(reading: WorldReading | null | undefined): string | 
   if (!reading || reading.score <= reading.threshold) return null;
   return (
     `f has not learned photos like this one. We measure how far f's features for a photo lie from those of the photos it was trained on: ` +
-    `this one is at ${figure(reading.score)}, and ${Math.round(reading.pass * 100)} % of the validation photos (lab and field) are at ${figure(reading.threshold)} or less. ` +
+    `this one is at ${figure(reading.score)}, while at least ${Math.round(reading.pass * 100)} % of the validation photos of each kind, lab and field, are at ${figure(reading.threshold)} or less. ` +
     `What f says about it, and so any attack on that verdict, tells you little.`
   );
 }
