@@ -148,7 +148,7 @@ test("an image that is not a leaf raises the measured out-of-world notice; a gal
   await expect(page.getByTestId('upload-info')).toContainText('drawing.png');
   const notice = page.getByTestId('world-warning');
   await expect(notice).toContainText("f has not learned photos like this one");
-  await expect(notice).toContainText('95 % of the validation photos (lab and field)');
+  await expect(notice).toContainText('at least 95 % of the validation photos of each kind, lab and field');
   await shot(page, info, 'out-of-world');
   await page.getByRole('button', { name: /grape · diseased/ }).first().click();
   await expect(page.getByTestId('world-warning')).toHaveCount(0);

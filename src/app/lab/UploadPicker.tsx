@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
+import { DATA_SET_IDS, DATA_SETS } from '../../data-sets';
 import { lab } from '../page';
 import type { Upload } from '../store';
+
+const LEARNED_FROM = DATA_SET_IDS.map((id) => `${DATA_SETS[id].title} (${DATA_SETS[id].describe})`).join(' and ');
 
 /** File picker, drag and drop, and paste; plus what a user should know about their own photo. */
 export function UploadPicker({ upload }: { upload: Upload | null }) {
@@ -34,8 +37,8 @@ export function UploadPicker({ upload }: { upload: Upload | null }) {
       </label>
       <span className="muted"> or drop / paste one here. It stays in your browser.</span>
       <p className="muted small">
-        The models learned from lab photos of single detached leaves on plain backgrounds, 9 species. A photo from
-        elsewhere may be misjudged before any attack.
+        The models learned from {LEARNED_FROM}. A photo unlike these may be misjudged before any attack; f measures
+        how unlike, and a notice says so.
       </p>
       {upload && (
         <div className="small" data-testid="upload-info">
