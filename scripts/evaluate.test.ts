@@ -33,9 +33,13 @@ describe('npm run evaluate', () => {
     expect(accuracy).toEqual(committed.inception_v3.accuracy.test);
     expect(fires).toEqual(committed.inception_v3.outOfWorld.fires.test);
     expect(misclassified).toHaveLength(accuracy.lab.n - accuracy.lab.interval.k + accuracy.field.n - accuracy.field.interval.k);
-    // A trained head, not chance: an untrained one calls everything one class (about half right).
+    // A trained head, not chance: an untrained one does no better than calling every photo the
+    // commoner class. On the lab photos, near the course's 95 %.
     expect(accuracy.lab.accuracy).toBeGreaterThanOrEqual(0.9);
-    expect(accuracy.field.accuracy).toBeGreaterThanOrEqual(0.7);
+    for (const [set, report] of Object.entries(accuracy)) {
+      const commoner = Math.max(...report.confusion.map((row) => row.reduce((a, b) => a + b, 0))) / report.n;
+      expect(report.accuracy, set).toBeGreaterThanOrEqual(commoner + 0.1);
+    }
   });
 
   it('the notice fires on the committed non-leaf images, and on most of them', async () => {
