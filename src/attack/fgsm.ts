@@ -40,17 +40,34 @@ export interface Iteration {
 }
 
 /**
- * The attack, one iteration at a time, so a UI can show each step and stop between steps. Each
- * yielded x belongs to the caller (dispose it); the generator disposes its own intermediates.
+ * How a sign-gradient attack moves: where it starts, its step, and the direction whose sign it
+ * steps against (the gradient itself, or an accumulation of it). Iterative FGSM, PGD and MI-FGSM
+ * differ only here.
  */
-export function* iterativeFgsm(model: GradientModel, x0: tf.Tensor4D, settings: AttackSettings): Generator<Iteration, void, undefined> {
-  const eta = stepSize(settings);
-  let x = x0;
+export interface SignStepRule {
+  /** The first iterate (default x⁰); the rule's own, disposed when the run ends. */
+  start?: tf.Tensor4D;
+  /** Step size in [0,1] pixel units. */
+  stepSize: number;
+  /** Turns this iteration's gradient into the direction stepped along (default: the gradient). Returns a new tensor. */
+  direction?(grad: tf.Tensor4D): tf.Tensor4D;
+  /** Frees what the rule keeps between iterations. */
+  dispose?(): void;
+}
+
+/**
+ * T iterations of x ← Π(x − stepSize·sign(direction(∇ₓL))), Π the projection onto the ε-ball around
+ * x⁰ and [0, 1], one at a time, so a UI can show each step and stop between steps. Each yielded x
+ * belongs to the caller (dispose it); the generator disposes its own intermediates.
+ */
+export function* signSteps(model: GradientModel, x0: tf.Tensor4D, settings: AttackSettings, rule: SignStepRule): Generator<Iteration, void, undefined> {
+  let x = rule.start ?? x0;
   try {
     for (let t = 1; t <= settings.iterations; t++) {
       const { grad, logits, loss } = model.lossGradient(x, settings.target);
-      const next = fgsmStep(x, grad, eta, x0, settings.epsilon);
-      tf.dispose([grad, loss]);
+      const direction = rule.direction ? rule.direction(grad) : grad;
+      const next = fgsmStep(x, direction, rule.stepSize, x0, settings.epsilon);
+      tf.dispose([grad, direction, loss]);
       if (x !== x0) x.dispose();
       x = next;
       yield { t, x: tf.clone(next), logitsBefore: logits };
@@ -58,7 +75,13 @@ export function* iterativeFgsm(model: GradientModel, x0: tf.Tensor4D, settings: 
   } finally {
     // Also when the caller stops early (a new setting arrived): nothing of ours stays behind.
     if (x !== x0) x.dispose();
+    rule.dispose?.();
   }
+}
+
+/** The course's method: T steps of η = ε/T from x⁰ against the sign of the gradient itself. */
+export function iterativeFgsm(model: GradientModel, x0: tf.Tensor4D, settings: AttackSettings): Generator<Iteration, void, undefined> {
+  return signSteps(model, x0, settings, { stepSize: stepSize(settings) });
 }
 
 /**
