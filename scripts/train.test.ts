@@ -36,12 +36,14 @@ describe('npm run train', () => {
       const root = fs.mkdtempSync(path.join(os.tmpdir(), 'train-'));
       const sources = dataSources(smallCopy(root, brokenTest));
       expect(sources.map((s) => s.name)).toEqual(DATA_SET_IDS);
-      const { candidate, head } = await selectHead('mobilenet_v2', sources, 1, () => {});
+      const { candidate, candidates, head } = await selectHead('mobilenet_v2', sources, 1, () => {});
       fs.rmSync(root, { recursive: true });
-      return { candidate, head: foldedHead(head) };
+      return { candidate, head: foldedHead(head), compared: [...new Set(candidates.map((c) => `${c.cut} ${c.projection}`))] };
     };
     const withBroken = await choose(true);
     expect(withBroken).toEqual(await choose(false));
     expect(withBroken.candidate.val).toHaveProperty('field');
+    // Heads on the frozen base and heads trained with the projection below a residual cut compete.
+    expect(withBroken.compared).toEqual(expect.arrayContaining(['block_15_add frozen', 'block_15_add trained', 'block_12_add trained']));
   }, 600_000);
 });

@@ -13,13 +13,18 @@ import type { HeadWeights } from '../src/models/head.ts';
 import { headsFingerprint } from '../src/models/heads/fingerprint.ts';
 import { reportsBySet } from '../src/models/metrics.ts';
 import { outOfWorldScore, thresholdPassing, type OutOfWorldModel } from '../src/models/out-of-world.ts';
-import { MODEL_IDS, MODEL_SPECS, type ModelId } from '../src/models/specs.ts';
+import { MODEL_IDS, MODEL_SPECS, type ModelId, type ModelSpec } from '../src/models/specs.ts';
+import { foldIntoProjection } from '../src/models/tuned-projection.ts';
+import { loadBaseArtifacts } from '../src/models/artifacts.ts';
+import { planFromArtifacts } from '../src/models/classifier.ts';
+import { disposePlan, projectionBlock } from '../src/models/graph.ts';
 import { VIEWS, type View } from './lib/augment.ts';
 import { cliOptions } from './lib/args.ts';
-import { extractFeatures, type FeatureJob } from './lib/features.ts';
+import { extractFeatures, type FeatureJob, type FeaturesByCut } from './lib/features.ts';
 import { fitOutOfWorld } from './lib/fit-out-of-world.ts';
 import { dataFingerprint, listSources, SPLITS, type DataSource, type LeafImage } from './lib/leaves.ts';
 import { nonLeafImages } from './lib/non-leaves.ts';
+import { publicSource } from './lib/node-tf.ts';
 import { dataSources, HEADS_DIR } from './lib/paths.ts';
 import { fitSoftmaxHead, foldedHead, headLogits, type SoftmaxHead } from './lib/softmax-head.ts';
 import { seededRandom } from '../src/seeded-random.ts';
@@ -94,13 +99,50 @@ const reportBySet = (photos: LeafImage[], predicted: number[]) => reportsBySet(p
 
 const meanOver = (bySet: Record<string, { accuracy: number }>) => Object.values(bySet).reduce((s, r) => s + r.accuracy, 0) / Object.keys(bySet).length;
 
+type Projection = 'frozen' | 'trained';
+
 interface Candidate {
   cut: string;
+  /** Whether the head was trained together with the projection of the block that ends at the cut. */
+  projection: Projection;
   augmentation: string;
   weighting: Weighting;
   l2: number;
   val: Record<string, number>;
   valMean: number;
+}
+
+/** What a head may read: each candidate cut of the frozen base, and each tunable cut with its projection trained. */
+const headInputs = (spec: ModelSpec): { cut: string; projection: Projection }[] => [
+  ...spec.candidateCuts.map((cut) => ({ cut, projection: 'frozen' as const })),
+  ...Object.keys(spec.tunableCuts ?? {}).map((cut) => ({ cut, projection: 'trained' as const })),
+];
+
+/** The head's input rows: the cut's pooled output, or the pooled block input and depthwise output side by side. */
+function headRows(spec: ModelSpec, byLayer: FeaturesByCut, cut: string, projection: Projection): Float32Array[] {
+  if (projection === 'frozen') return byLayer[cut];
+  const { residual, projected } = spec.tunableCuts![cut];
+  return byLayer[residual].map((r, i) => {
+    const row = new Float32Array(r.length + byLayer[projected][i].length);
+    row.set(r);
+    row.set(byLayer[projected][i], r.length);
+    return row;
+  });
+}
+
+/** The chosen head as the browser applies it: on the cut's pooled output, with the projection's update folded in where it was trained. */
+async function shippedWeights(id: ModelId, cut: string, projection: Projection, head: SoftmaxHead): Promise<HeadWeights> {
+  const folded = foldedHead(head);
+  if (projection === 'frozen') return { model: id, cutLayer: cut, featureSize: head.mean.length, ...folded };
+  const tunable = MODEL_SPECS[id].tunableCuts![cut];
+  const plan = planFromArtifacts(await loadBaseArtifacts(id, publicSource()), cut);
+  try {
+    const block = projectionBlock(plan, tunable.projection);
+    const { head: onCut, update } = foldIntoProjection(folded, block);
+    return { model: id, cutLayer: cut, featureSize: block.scale.length, ...onCut, projectionUpdate: update };
+  } finally {
+    disposePlan(plan);
+  }
 }
 
 /** Fits every candidate on train and picks by validation: reads only the train and val photos. */
@@ -114,18 +156,19 @@ export async function selectHead(id: ModelId, sources: DataSource[], seed: numbe
   const featuresOf = new Map(views.map((v, i) => [v, viewFeatures[i]]));
   const candidates: Candidate[] = [];
   let best: { candidate: Candidate; head: SoftmaxHead } | null = null;
-  for (const cut of MODEL_SPECS[id].candidateCuts) {
+  for (const { cut, projection } of headInputs(MODEL_SPECS[id])) {
+    const rowsAt = (byLayer: FeaturesByCut) => headRows(MODEL_SPECS[id], byLayer, cut, projection);
     for (const [augmentation, used] of Object.entries(AUGMENTATIONS)) {
       const rows = used.flatMap((v) => byView.get(v)!.rows);
-      const x = used.flatMap((v) => featuresOf.get(v)![cut]);
+      const x = used.flatMap((v) => rowsAt(featuresOf.get(v)!));
       for (const weighting of WEIGHTINGS) {
         const weights = rowWeights(rows, weighting);
         for (const l2 of L2_GRID) {
           const head = fitSoftmaxHead(x, rows.map((r) => r.photo.label), { l2, seed, weights });
-          const bySet = reportBySet(val, predictions(head, valFeatures[cut]));
-          const candidate = { cut, augmentation, weighting, l2, val: Object.fromEntries(Object.entries(bySet).map(([s, r]) => [s, r.accuracy])), valMean: meanOver(bySet) };
+          const bySet = reportBySet(val, predictions(head, rowsAt(valFeatures)));
+          const candidate = { cut, projection, augmentation, weighting, l2, val: Object.fromEntries(Object.entries(bySet).map(([s, r]) => [s, r.accuracy])), valMean: meanOver(bySet) };
           candidates.push(candidate);
-          log(`  ${id} ${cut} ${augmentation} ${weighting} l2=${l2}: val ${Object.entries(candidate.val).map(([s, a]) => `${s} ${a.toFixed(3)}`).join(', ')}`);
+          log(`  ${id} ${cut} (projection ${projection}) ${augmentation} ${weighting} l2=${l2}: val ${Object.entries(candidate.val).map(([s, a]) => `${s} ${a.toFixed(3)}`).join(', ')}`);
           // Ties keep the earlier (simpler) candidate.
           if (!best || candidate.valMean > best.candidate.valMean) best = { candidate, head };
         }
@@ -134,9 +177,10 @@ export async function selectHead(id: ModelId, sources: DataSource[], seed: numbe
   }
   const { candidate, head } = best!;
   const used = AUGMENTATIONS[candidate.augmentation];
-  const trainFeatures = used.flatMap((v) => featuresOf.get(v)![candidate.cut]);
+  const rowsAt = (byLayer: FeaturesByCut) => headRows(MODEL_SPECS[id], byLayer, candidate.cut, candidate.projection);
+  const trainFeatures = used.flatMap((v) => rowsAt(featuresOf.get(v)!));
   const trainLabels = used.flatMap((v) => byView.get(v)!.rows.map((r) => r.photo.label));
-  return { candidate, candidates, head, val, valFeatures: valFeatures[candidate.cut], trainFeatures, trainLabels };
+  return { candidate, candidates, head, rowsAt, val, valFeatures: rowsAt(valFeatures), trainFeatures, trainLabels };
 }
 
 /** The out-of-world score fitted on f's training features, its threshold chosen on validation. */
@@ -174,9 +218,9 @@ async function trainModel(id: ModelId, sources: DataSource[], seed: number, log:
   for (const split of SPLITS) {
     const photos = listSources(sources, split);
     const [features] = await extractFeatures(id, [photos.map((p) => ({ file: p.file, view: 'original', seed: 0 }))], log);
-    accuracy[split] = reportBySet(photos, predictions(head, features[candidate.cut]));
+    accuracy[split] = reportBySet(photos, predictions(head, selected.rowsAt(features)));
   }
-  const weights: HeadWeights = { model: id, cutLayer: candidate.cut, featureSize: head.mean.length, ...foldedHead(head) };
+  const weights = await shippedWeights(id, candidate.cut, candidate.projection, head);
   const notice = id === 'inception_v3' ? fitNotice(selected) : null;
   const outOfWorld = notice && { threshold: notice.threshold, pass: notice.pass, components: OUT_OF_WORLD_COMPONENTS, fires: await noticeRates(notice, candidate.cut, sources, log) };
   return { weights, notice, metrics: { ...candidate, selection: selected.candidates, accuracy, ...(outOfWorld ? { outOfWorld } : {}) } };

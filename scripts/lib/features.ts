@@ -1,4 +1,5 @@
-// Frozen-base features for training: the globally average-pooled output of every candidate cut,
+// Frozen-base features for training: the globally average-pooled output of every candidate cut
+// (and of what a tunable cut's block reads),
 // for one view of one photo each. Extraction is the slow part of `npm run train`, so it runs in
 // one worker thread per core and is cached on disk under .cache/features/.
 import crypto from 'node:crypto';
@@ -11,7 +12,7 @@ import { planFromArtifacts } from '../../src/models/classifier.ts';
 import { forwardAll } from '../../src/models/executor.ts';
 import { toModelInput } from '../../src/models/preprocess.ts';
 import { seededRandom } from '../../src/seeded-random.ts';
-import { MODEL_SPECS, type ModelId } from '../../src/models/specs.ts';
+import { featureLayers, MODEL_SPECS, type ModelId } from '../../src/models/specs.ts';
 import { applyView, type View } from './augment.ts';
 import { inThread } from './in-thread.ts';
 import { loadCanonical } from './leaves.ts';
@@ -27,27 +28,27 @@ export interface FeatureJob {
   background?: string;
 }
 
-/** cut layer → one row per job */
+/** layer → one row per job */
 export type FeaturesByCut = Record<string, Float32Array[]>;
 
 /** Runs in a worker thread: features of `jobs` at every candidate cut of model `id`. */
 export async function extractInThisThread(id: ModelId, jobs: FeatureJob[]): Promise<Float32Array[][]> {
   await setNodeBackend('wasm');
   const spec = MODEL_SPECS[id];
-  const cuts = spec.candidateCuts;
-  const plan = planFromArtifacts(await loadBaseArtifacts(id, publicSource()), cuts[cuts.length - 1]);
+  const layers = featureLayers(spec);
+  const plan = planFromArtifacts(await loadBaseArtifacts(id, publicSource()), spec.candidateCuts[spec.candidateCuts.length - 1]);
   return jobs.map((job) =>
     tf.tidy(() => {
       const x = loadCanonical(job.file);
       const viewed = applyView(job.view, x, seededRandom(job.seed), job.background ? loadCanonical(job.background) : undefined);
       const acts = forwardAll(plan, toModelInput(viewed, spec.inputSize));
-      return cuts.map((c) => tf.mean(acts[plan.nodeOf.get(c)!], [1, 2]).dataSync() as Float32Array);
+      return layers.map((c) => tf.mean(acts[plan.nodeOf.get(c)!], [1, 2]).dataSync() as Float32Array);
     }),
   );
 }
 
 function cacheFile(id: ModelId, jobs: FeatureJob[]): string {
-  const key = JSON.stringify({ id, cuts: MODEL_SPECS[id].candidateCuts, jobs: jobs.map((j) => ({ ...j, file: path.relative(PROJECT_ROOT, j.file), background: j.background && path.relative(PROJECT_ROOT, j.background) })) });
+  const key = JSON.stringify({ id, cuts: featureLayers(MODEL_SPECS[id]), jobs: jobs.map((j) => ({ ...j, file: path.relative(PROJECT_ROOT, j.file), background: j.background && path.relative(PROJECT_ROOT, j.background) })) });
   return path.join(PROJECT_ROOT, '.cache', 'features', `${id}-${crypto.createHash('sha256').update(key).digest('hex').slice(0, 20)}.bin`);
 }
 
@@ -73,7 +74,7 @@ function writeCache(file: string, cuts: readonly string[], byCut: FeaturesByCut)
 
 /** Features for each group of jobs (cached per group), computing the missing ones on every core. */
 export async function extractFeatures(id: ModelId, groups: FeatureJob[][], log: (line: string) => void): Promise<FeaturesByCut[]> {
-  const cuts = MODEL_SPECS[id].candidateCuts;
+  const cuts = featureLayers(MODEL_SPECS[id]);
   const cached = groups.map((jobs) => readCache(cacheFile(id, jobs), cuts, jobs.length));
   const missing = groups.flatMap((jobs, g) => (cached[g] ? [] : jobs));
   if (missing.length) {

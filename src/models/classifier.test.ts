@@ -15,13 +15,16 @@ import { inThread } from '../../scripts/lib/in-thread';
 import { publicSource, setNodeBackend } from '../../scripts/lib/node-tf';
 import { leavesDir } from '../../scripts/lib/paths';
 import { loadBaseArtifacts, type BaseArtifacts } from './artifacts';
-import { classifierFromArtifacts } from './classifier';
+import { classifierFromArtifacts, planFromArtifacts } from './classifier';
 import { gradientAgreement } from './compare';
-import { inputGradient } from './executor';
-import { paramsUpTo } from './graph';
+import { forwardAll, inputGradient } from './executor';
+import { disposePlan, paramsUpTo, projectionBlock } from './graph';
 import { alongDirection, centralDifference, signDirection } from './testing/finite-differences';
 import { HEADS } from './heads';
 import { MODEL_IDS, MODEL_SPECS } from './specs';
+import { toModelInput } from './preprocess';
+import { foldIntoProjection } from './tuned-projection';
+import { seededRandom } from '../seeded-random';
 import type { CpuReference } from './testing/cpu-reference';
 import { CANONICAL_SIZE } from '../config';
 
@@ -136,4 +139,38 @@ describe.each(MODEL_IDS)('%s', (id) => {
   });
 
   afterAll(() => tf.disposeVariables());
+});
+
+describe('a head trained with the projection below its cut', () => {
+  it("gives, through the updated base, the logits it gives on the block's pooled input and depthwise output", async () => {
+    await setNodeBackend('wasm');
+    const id = 'mobilenet_v2';
+    const [cut, tunable] = Object.entries(MODEL_SPECS[id].tunableCuts!)[1];
+    const artifacts = await loadBaseArtifacts(id, publicSource());
+    const plan = planFromArtifacts(artifacts, cut);
+    const x = loadCanonical(LEAF);
+    const [r, d] = tf.tidy(() => {
+      const acts = forwardAll(plan, toModelInput(x, MODEL_SPECS[id].inputSize));
+      return [tunable.residual, tunable.projected].map((layer) => Array.from(tf.mean(acts[plan.nodeOf.get(layer)!], [1, 2]).dataSync()));
+    });
+    // A head as training makes one (antisymmetric), with weights large enough to matter.
+    const random = seededRandom(3);
+    const trained = { kernel: [...r, ...d].map(() => ((v) => [-v, v])(random() - 0.5)), bias: [-0.2, 0.2] };
+    const want = [0, 1].map((k) => trained.bias[k] + [...r, ...d].reduce((s, v, i) => s + v * trained.kernel[i][k], 0));
+    const { head, update } = foldIntoProjection(trained, projectionBlock(plan, tunable.projection));
+    disposePlan(plan);
+    const classifier = classifierFromArtifacts(artifacts, { model: id, cutLayer: cut, featureSize: head.kernel.length, ...head, projectionUpdate: update });
+    const logits = classifier.logits(x);
+    const got = Array.from(logits.dataSync());
+    // float32 through the block: agreement to a part in 10⁴ of the logits' size.
+    const size = Math.max(...want.map(Math.abs));
+    got.forEach((v, k) => expect(Math.abs(v - want[k])).toBeLessThan(1e-4 * size));
+    // Without the update the same head gives other logits: the update is what makes them agree.
+    const frozen = classifierFromArtifacts(artifacts, { model: id, cutLayer: cut, featureSize: head.kernel.length, ...head });
+    const frozenLogits = frozen.logits(x);
+    expect(Math.abs(frozenLogits.dataSync()[1] - want[1])).toBeGreaterThan(1e-2 * size);
+    tf.dispose([x, logits, frozenLogits]);
+    classifier.dispose();
+    frozen.dispose();
+  });
 });

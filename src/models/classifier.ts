@@ -8,6 +8,7 @@ import type { HeadWeights } from './head';
 import type { ModelInfo } from './model-card';
 import { toModelInput, toModelInputGrad } from './preprocess';
 import { MODEL_SPECS, type ModelSpec } from './specs';
+import { updatedKernel, type ProjectionUpdate } from './tuned-projection';
 
 export interface LossGradient {
   /** Cross-entropy towards the target label, computed from the logits. */
@@ -92,9 +93,16 @@ export class Classifier {
   }
 }
 
-/** Decodes a base's weights and builds its plan up to `cut`. */
-export function planFromArtifacts(artifacts: BaseArtifacts, cut: string): Plan {
+/** Decodes a base's weights, applies a trained projection's update, and builds its plan up to `cut`. */
+export function planFromArtifacts(artifacts: BaseArtifacts, cut: string, update?: ProjectionUpdate): Plan {
   const weights = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
+  if (update) {
+    const name = `${update.layer}/kernel`;
+    const frozen = weights[name];
+    if (!frozen) throw new Error(`missing weight ${name}`);
+    weights[name] = tf.tensor(updatedKernel(frozen.dataSync(), update), frozen.shape);
+    frozen.dispose();
+  }
   try {
     return buildPlan(artifacts, weights, cut);
   } finally {
@@ -104,5 +112,5 @@ export function planFromArtifacts(artifacts: BaseArtifacts, cut: string): Plan {
 
 export function classifierFromArtifacts(artifacts: BaseArtifacts, head: HeadWeights): Classifier {
   if (head.model !== artifacts.id) throw new Error(`head for ${head.model} given to ${artifacts.id}`);
-  return new Classifier(MODEL_SPECS[artifacts.id], planFromArtifacts(artifacts, head.cutLayer), head);
+  return new Classifier(MODEL_SPECS[artifacts.id], planFromArtifacts(artifacts, head.cutLayer, head.projectionUpdate), head);
 }

@@ -6,6 +6,7 @@
 // rounding, and the gradient would drift from tfjs's own by ~1e-3.
 import * as tf from '@tensorflow/tfjs';
 import type { BaseArtifacts, KerasLayerJson } from './artifacts';
+import type { ProjectionBlock } from './tuned-projection';
 
 export type Activation = 'linear' | 'relu' | 'relu6';
 export type Padding = 'same' | 'valid';
@@ -226,4 +227,14 @@ export function disposePlan(plan: Plan): void {
     if (node.kind !== 'conv') continue;
     tf.dispose([node.filter, node.backFilter, ...(node.bias ? [node.bias] : []), ...Object.values(node.batchNorm ?? {})]);
   }
+}
+
+/** A 1×1 projection with the BatchNormalization after it, as numbers: what a trained head folds into. */
+export function projectionBlock(plan: Plan, layer: string): ProjectionBlock {
+  const node = plan.nodes[plan.nodeOf.get(layer) ?? -1];
+  if (node?.kind !== 'conv' || node.depthwise || !node.batchNorm || node.bias || node.activation !== 'linear' || node.kernel.some((k) => k !== 1)) {
+    throw new Error(`${layer}: not a linear 1×1 projection followed by BatchNorm`);
+  }
+  const [scale, mean, beta] = [node.batchNorm.scale, node.batchNorm.mean, node.batchNorm.beta].map((t) => t.dataSync());
+  return { layer, kernel: node.filter.dataSync(), scale, shift: Float32Array.from(beta, (b, c) => b - scale[c] * mean[c]) };
 }

@@ -1,5 +1,6 @@
 // The trained Dense(2) head: weights as stored in src/models/heads/<id>.json (written by `npm run train`).
 import type { ModelId } from './specs';
+import type { ProjectionUpdate } from './tuned-projection';
 
 export interface HeadWeights {
   model: ModelId;
@@ -9,4 +10,6 @@ export interface HeadWeights {
   /** featureSize × 2, feature standardisation already folded in. */
   kernel: number[][];
   bias: number[];
+  /** Present when training also changed the 1×1 projection of the block that ends at the cut. */
+  projectionUpdate?: ProjectionUpdate;
 }

@@ -10,6 +10,12 @@ export interface ModelSpec {
   inputSize: number;
   /** Layers whose globally pooled output was probed as features; training picks one by validation. */
   candidateCuts: readonly string[];
+  /**
+   * Cuts that end a residual block, r + BN(W·d) with W a 1×1 projection. Global pooling commutes
+   * with W, so W can be trained together with the head, exactly, from the pooled r and d alone:
+   * training's one way of tuning a layer below the cut without running the base again.
+   */
+  tunableCuts?: Readonly<Record<string, TunableCut>>;
   /** The base's last layer before nsfwjs's own classifier (global pooling and Dense layers follow). */
   baseOutput: string;
   /** Parameters of the whole base up to baseOutput, as Keras counts them (checked against the decoded model). */
@@ -17,6 +23,26 @@ export interface ModelSpec {
   /** What the base's building blocks are called, and the layer that ends each one, in order. */
   blockKind: string;
   blockOutputs: readonly string[];
+}
+
+export interface TunableCut {
+  /** The block's input, added back at the cut. */
+  residual: string;
+  /** What the projection reads (the depthwise stage's output). */
+  projected: string;
+  /** The 1×1 convolution whose kernel training may change; a BatchNormalization follows it. */
+  projection: string;
+  normalization: string;
+}
+
+const residualBlock = (input: string, block: string): TunableCut => ({
+  residual: input, projected: `${block}_depthwise_relu`, projection: `${block}_project`, normalization: `${block}_project_BN`,
+});
+
+/** Every layer whose pooled output training extracts: the cuts, and what their tunable blocks read. */
+export function featureLayers(spec: ModelSpec): string[] {
+  const tunable = Object.values(spec.tunableCuts ?? {}).flatMap((t) => [t.residual, t.projected]);
+  return [...new Set([...spec.candidateCuts, ...tunable])];
 }
 
 /** Where both bases' weights come from (shown on the model cards). */
@@ -41,6 +67,7 @@ export const MODEL_SPECS: Record<ModelId, ModelSpec> = {
     title: 'MobileNetV2',
     inputSize: 224,
     candidateCuts: ['block_12_add', 'block_15_add', 'out_relu'],
+    tunableCuts: { block_12_add: residualBlock('block_11_add', 'block_12'), block_15_add: residualBlock('block_14_add', 'block_15') },
     baseOutput: 'out_relu',
     baseParams: 2_257_984,
     blockKind: 'inverted-residual blocks',
