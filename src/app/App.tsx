@@ -122,8 +122,8 @@ export function App() {
               run loops: {state.loops.live} live, at most {state.loops.most} at once
             </span>{' '}
             ·{' '}
-            <span data-testid="debug-frame" data-epsilon={frame.settings.epsilon} data-iterations={frame.settings.iterations} data-mode={frame.settings.mode}>
-              frame of ε = {frame.settings.epsilon}, T = {frame.settings.iterations}, {frame.settings.mode}
+            <span data-testid="debug-frame" data-epsilon={frame.settings.epsilon} data-iterations={frame.settings.iterations} data-mode={frame.settings.mode} data-method={frame.settings.method}>
+              frame of ε = {frame.settings.epsilon}, T = {frame.settings.iterations}, {frame.settings.mode}, {frame.settings.method}
             </span>
           </p>
         )}

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pgd, pgdStepSize, pgdWithRestarts, randomStart } from './pgd';
+import { pgdStepSize } from './budget';
+import { pgd, pgdWithRestarts, randomStart } from './pgd';
 import { linearSoftmax, PIXELS, SHAPE } from './testing/linear-model';
 
 beforeAll(async () => {

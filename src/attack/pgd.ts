@@ -1,6 +1,7 @@
 // PGD (Madry et al. 2018): iterative FGSM from a random point of the ε-ball, with a larger step and
 // the projection back onto the ball doing the rest. Restarts try several random starts and keep the best.
 import * as tf from '@tensorflow/tfjs';
+import { pgdStepSize } from './budget';
 import { signSteps, type AttackSettings, type GradientModel, type Iteration } from './fgsm';
 
 export interface PgdSettings extends AttackSettings {
@@ -10,7 +11,6 @@ export interface PgdSettings extends AttackSettings {
   seed: number;
 }
 
-export const pgdStepSize = ({ epsilon, iterations, stepSize }: Pick<PgdSettings, 'epsilon' | 'iterations' | 'stepSize'>) => stepSize ?? (2.5 * epsilon) / iterations;
 
 /** x⁰ + u with u uniform in [−ε, ε] per pixel, clipped to [0, 1]: a random point of the ball. */
 export function randomStart(x0: tf.Tensor4D, epsilon: number, seed: number): tf.Tensor4D {

@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { linearSoftmax, SHAPE } from '../attack/testing/linear-model';
+import { linearSoftmax, PIXELS, SHAPE } from '../attack/testing/linear-model';
+import { scriptedGradients } from '../attack/testing/scripted-model';
 import { rgbaToImage } from '../models/preprocess';
 import { LabSession, type LabFrame } from './session';
-import { ATTACK_MODES, clampEpsilon, DEFAULT_SETTINGS, EPSILON_MAX, ITERATIONS_MAX, type LabSettings } from './settings';
+import { ATTACK_MODES, clampEpsilon, DEFAULT_SETTINGS, GRADIENT_METHODS, EPSILON_MAX, ITERATIONS_MAX, type LabSettings } from './settings';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -29,6 +30,22 @@ describe('a lab session', () => {
     expect(frame.done).toBe(true);
     expect((await session.step()).t).toBe(4);
     session.dispose();
+  });
+
+  it('moves by the method it is set to: each method its own iterates, the same for the same method', async () => {
+    // Gradients whose signs change between steps (a linear model's never do, and momentum would then change nothing).
+    const turning = () => ({ ...scriptedGradients(SHAPE, [0, 1].map((k) => Array.from({ length: PIXELS }, (_, i) => ((i * (k + 2)) % 5) - 2 + 0.5 * k))), probabilities: f.probabilities });
+    const firstStep = async (method: LabSettings['method']) => {
+      const session = new LabSession(() => ({ inception_v3: turning() }));
+      await session.reset(image(), settings({ method, epsilon: 0.05, iterations: 4 }));
+      await session.step();
+      const second = await session.step();
+      session.dispose();
+      return Array.from(second.image).join();
+    };
+    const frames = await Promise.all(GRADIENT_METHODS.map(firstStep));
+    expect(new Set(frames).size).toBe(GRADIENT_METHODS.length);
+    expect(await firstStep('pgd')).toBe(frames[GRADIENT_METHODS.indexOf('pgd')]);
   });
 
   it('aims at the class f does not predict, unless told otherwise', async () => {

@@ -4,7 +4,8 @@
 // must not overlap (the worker queues them): each reads and changes the one current state.
 import * as tf from '@tensorflow/tfjs';
 import { eightBitLevels } from '../attack/eight-bit';
-import { iterativeFgsm, randomSignNoise, type GradientModel, type Iteration } from '../attack/fgsm';
+import { randomSignNoise, type GradientModel, type Iteration } from '../attack/fgsm';
+import { gradientAttack } from '../attack/methods';
 import { predictedClass } from '../config';
 import { rgbaToImage } from '../models/preprocess';
 import type { ModelId } from '../models/specs';
@@ -85,7 +86,7 @@ export class LabSession {
     if (settings.mode === 'noise') {
       next = randomSignNoise(x0, settings.epsilon, NOISE_SEED);
     } else {
-      this.run ??= iterativeFgsm(this.attackedModel(settings.mode), x0, { epsilon: settings.epsilon, iterations: settings.iterations, target: this.target });
+      this.run ??= gradientAttack(settings.method, this.attackedModel(settings.mode), x0, { epsilon: settings.epsilon, iterations: settings.iterations, target: this.target });
       const { value } = this.run.next();
       if (!value) throw new Error('attack ended early');
       value.logitsBefore.dispose();

@@ -1,4 +1,4 @@
-// The lab's setting as plain data: the attack modes, the ranges of ε and T, the defaults and the
+// The lab's setting as plain data: the attack modes and methods, the ranges of ε and T, the defaults and the
 // course's presets. Its URL form is a few rows of src/url/params.ts.
 import { DEFAULT_EPSILON, DEFAULT_ITERATIONS } from '../config';
 import type { ModelId } from '../models/specs';
@@ -15,6 +15,16 @@ export const MODE_LABELS: Record<AttackMode, string> = {
 /** Which model's gradient each mode uses (noise uses none). */
 export const ATTACKED_MODEL: Record<AttackMode, ModelId | null> = { whitebox: 'inception_v3', blackbox: 'mobilenet_v2', noise: null };
 
+/** How a gradient attack (white box or black box) moves; random noise has no method. */
+export const GRADIENT_METHODS = ['ifgsm', 'pgd', 'mifgsm'] as const;
+export type GradientMethod = (typeof GRADIENT_METHODS)[number];
+
+export const METHOD_LABELS: Record<GradientMethod, string> = {
+  ifgsm: 'Iterative FGSM (the course)',
+  pgd: 'PGD (random start)',
+  mifgsm: 'MI-FGSM (momentum)',
+};
+
 export const EPSILON_MAX = 0.1;
 export const EPSILON_STEP = 0.0005;
 export const ITERATIONS_MAX = 50;
@@ -25,6 +35,7 @@ export interface LabSettings {
   epsilon: number;
   iterations: number;
   mode: AttackMode;
+  method: GradientMethod;
   /** Target label y*: 'auto' means the class f does not predict for x⁰. */
   target: 'auto' | 0 | 1;
 }
@@ -34,13 +45,15 @@ export const DEFAULT_SETTINGS: LabSettings = {
   epsilon: DEFAULT_EPSILON,
   iterations: DEFAULT_ITERATIONS,
   mode: 'whitebox',
+  method: 'ifgsm',
   target: 'auto',
 };
 
-export const PRESETS: { label: string; settings: Pick<LabSettings, 'mode' | 'epsilon' | 'iterations'> }[] = [
-  { label: 'White box, ε = 0.01, T = 1', settings: { mode: 'whitebox', epsilon: 0.01, iterations: 1 } },
-  { label: 'Black box, T = 1', settings: { mode: 'blackbox', epsilon: 0.01, iterations: 1 } },
-  { label: 'Black box, T = 10', settings: { mode: 'blackbox', epsilon: 0.01, iterations: 10 } },
+export const PRESETS: { label: string; settings: Pick<LabSettings, 'mode' | 'method' | 'epsilon' | 'iterations'> }[] = [
+  { label: 'White box, ε = 0.01, T = 1', settings: { mode: 'whitebox', method: 'ifgsm', epsilon: 0.01, iterations: 1 } },
+  { label: 'Black box, T = 1', settings: { mode: 'blackbox', method: 'ifgsm', epsilon: 0.01, iterations: 1 } },
+  { label: 'Black box, T = 10', settings: { mode: 'blackbox', method: 'ifgsm', epsilon: 0.01, iterations: 10 } },
+  { label: 'Black box, T = 10 with momentum', settings: { mode: 'blackbox', method: 'mifgsm', epsilon: 0.01, iterations: 10 } },
 ];
 
 /** ε snapped to the slider's grid and range. */

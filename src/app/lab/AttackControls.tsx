@@ -1,7 +1,7 @@
 import { CLASS_NAMES } from '../../config';
-import { stepSize } from '../../attack/budget';
+import { pgdStepSize, stepSize } from '../../attack/budget';
 import { EMBED_CONTROLS, type EmbedControl } from '../../classroom/presentation';
-import { ATTACK_MODES, EPSILON_MAX, EPSILON_STEP, ITERATIONS_MAX, MODE_LABELS, PRESETS, type LabSettings } from '../../lab/settings';
+import { ATTACK_MODES, EPSILON_MAX, EPSILON_STEP, GRADIENT_METHODS, ITERATIONS_MAX, METHOD_LABELS, MODE_LABELS, PRESETS, type LabSettings } from '../../lab/settings';
 import { lab } from '../page';
 
 interface Props {
@@ -12,7 +12,7 @@ interface Props {
   visible?: readonly EmbedControl[];
 }
 
-/** Mode, ε, T, target, presets and Run / Pause / Step / Reset. Only sends intents. */
+/** Mode, method, ε, T, target, presets and Run / Pause / Step / Reset. Only sends intents. */
 export function AttackControls({ settings, running, ready, visible = EMBED_CONTROLS }: Props) {
   const noise = settings.mode === 'noise';
   const show = (c: EmbedControl) => visible.includes(c);
@@ -25,6 +25,15 @@ export function AttackControls({ settings, running, ready, visible = EMBED_CONTR
           <label key={mode}>
             <input type="radio" name="mode" value={mode} checked={settings.mode === mode} onChange={() => void lab.updateSettings({ mode })} />
             {MODE_LABELS[mode]}
+          </label>
+        ))}
+      </fieldset>}
+      {show('mode') && <fieldset className="modes" disabled={noise}>
+        <legend>Method{noise && <span className="muted"> (random noise has none)</span>}</legend>
+        {GRADIENT_METHODS.map((method) => (
+          <label key={method}>
+            <input type="radio" name="method" value={method} checked={settings.method === method} onChange={() => void lab.updateSettings({ method })} />
+            {METHOD_LABELS[method]}
           </label>
         ))}
       </fieldset>}
@@ -48,7 +57,7 @@ export function AttackControls({ settings, running, ready, visible = EMBED_CONTR
       {show('iterations') && <label className="slider">
         <span>
           T = <strong data-testid="iterations-value">{settings.iterations}</strong>{' '}
-          <span className="muted">{noise ? '(does not apply to random noise: it is one draw)' : `η = ε/T = ${stepSize(settings).toFixed(5)}`}</span>
+          <span className="muted">{noise ? '(does not apply to random noise: it is one draw)' : settings.method === 'pgd' ? `α = 2.5·ε/T = ${pgdStepSize(settings).toFixed(5)}` : `η = ε/T = ${stepSize(settings).toFixed(5)}`}</span>
         </span>
         <input
           type="range" aria-label="iterations T" min={1} max={ITERATIONS_MAX} step={1} disabled={noise}

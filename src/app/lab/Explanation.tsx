@@ -1,19 +1,78 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
-import { levelBudget, stepSize } from '../../attack/budget';
+import { levelBudget, pgdStepSize, stepSize } from '../../attack/budget';
 import { COMMITTED_RESULTS, earlierHeadsNote } from '../../experiment/results';
 import { transferSentence } from '../../experiment/summary';
-import type { LabSettings } from '../../lab/settings';
+import { METHOD_LABELS, type LabSettings } from '../../lab/settings';
 
 function TeX({ children, block = false }: { children: string; block?: boolean }) {
   const html = katex.renderToString(children, { displayMode: block, throwOnError: false, output: 'htmlAndMathml' });
   return <span dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
+const SIGN_STEP = `x \\leftarrow \\operatorname{clip}_{[0,1]}\\Big(x - \\eta\\,\\operatorname{sign}\\big(\\nabla_x L(x, y^*)\\big)\\Big)`;
+
+/** T steps of η never leave the ball: the bound, with the current numbers. */
+function StepBound({ epsilon }: { epsilon: number }) {
+  return (
+    <p>
+      After T steps of size η, no pixel has moved more than <TeX>{`T\\eta = \\varepsilon = ${epsilon.toFixed(4)}`}</TeX>: <TeX>{`|x_i - x^0_i| \\le \\varepsilon`}</TeX>{' '}
+      (about {(epsilon * 255).toFixed(1)} of 255 brightness levels).
+    </p>
+  );
+}
+
+/** Each gradient method's update rule, with the current ε, T and step. */
+function GradientRule({ settings }: { settings: LabSettings }) {
+  const { epsilon, iterations, method } = settings;
+  const eta = `\\eta = \\frac{\\varepsilon}{T} = \\frac{${epsilon.toFixed(4)}}{${iterations}} = ${stepSize(settings).toFixed(5)}`;
+  switch (method) {
+    case 'ifgsm':
+      return (
+        <div data-testid="update-rule" data-method={method}>
+          <p>
+            Each iteration moves every pixel by η against the sign of the gradient of the loss L towards the
+            wrong target y*, so the model's belief in y* grows:
+          </p>
+          <TeX block>{`${SIGN_STEP},\\quad ${eta}`}</TeX>
+          <StepBound epsilon={epsilon} />
+        </div>
+      );
+    case 'mifgsm':
+      return (
+        <div data-testid="update-rule" data-method={method}>
+          <p>
+            MI-FGSM (Dong et al. 2018) steps along an accumulated gradient g instead: each new gradient is divided by
+            its L1 norm, so every iteration counts alike, and added to the past ones (momentum μ = 1). The direction
+            then changes slowly instead of chasing the attacked model's local bumps, which in Dong et al.'s
+            experiments made black-box images transfer better.
+          </p>
+          <TeX block>{`g \\leftarrow \\mu\\, g + \\frac{\\nabla_x L(x, y^*)}{\\lVert \\nabla_x L(x, y^*) \\rVert_1},\\quad \\mu = 1`}</TeX>
+          <TeX block>{`x \\leftarrow \\operatorname{clip}_{[0,1]}\\big(x - \\eta\\,\\operatorname{sign}(g)\\big),\\quad ${eta}`}</TeX>
+          <StepBound epsilon={epsilon} />
+        </div>
+      );
+    case 'pgd':
+      return (
+        <div data-testid="update-rule" data-method={method}>
+          <p>
+            PGD (Madry et al. 2018) starts at a random point of the ε-ball (one fixed draw here, so a link shows
+            everyone the same run), takes steps α larger than ε/T, and projects x back onto the ball after each:
+          </p>
+          <TeX block>{`x^{(0)} = \\operatorname{clip}_{[0,1]}(x^0 + u),\\quad u_i \\sim U[-\\varepsilon, \\varepsilon]`}</TeX>
+          <TeX block>{`x \\leftarrow \\Pi_{\\varepsilon}\\Big(x - \\alpha\\,\\operatorname{sign}\\big(\\nabla_x L(x, y^*)\\big)\\Big),\\quad \\alpha = \\frac{2.5\\,\\varepsilon}{T} = ${pgdStepSize(settings).toFixed(5)}`}</TeX>
+          <p>
+            <TeX>{`\\Pi_{\\varepsilon}`}</TeX> clips each pixel to <TeX>{`[x^0_i - \\varepsilon,\\ x^0_i + \\varepsilon]`}</TeX> and to [0, 1], so{' '}
+            <TeX>{`|x_i - x^0_i| \\le \\varepsilon = ${epsilon.toFixed(4)}`}</TeX> after every step (about {(epsilon * 255).toFixed(1)} of 255 brightness levels).
+          </p>
+        </div>
+      );
+  }
+}
+
 /** The update rule and the bound with the current numbers, and what the modes mean. */
 export function Explanation({ settings }: { settings: LabSettings }) {
-  const { epsilon, iterations, mode } = settings;
-  const eta = stepSize(settings);
+  const { epsilon, iterations, mode, method } = settings;
   return (
     <section className="explain" aria-labelledby="explain-title">
       <h2 id="explain-title">What is happening</h2>
@@ -23,17 +82,7 @@ export function Explanation({ settings }: { settings: LabSettings }) {
           <TeX block>{`x = \\operatorname{clip}_{[0,1]}\\big(x^0 + ${epsilon.toFixed(4)}\\cdot s\\big),\\quad s_i \\in \\{-1, +1\\}`}</TeX>
         </>
       ) : (
-        <>
-          <p>
-            Each iteration moves every pixel by η against the sign of the gradient of the loss L towards the
-            wrong target y*, so the model's belief in y* grows:
-          </p>
-          <TeX block>{`x \\leftarrow \\operatorname{clip}_{[0,1]}\\Big(x - \\eta\\,\\operatorname{sign}\\big(\\nabla_x L(x, y^*)\\big)\\Big),\\quad \\eta = \\frac{\\varepsilon}{T} = \\frac{${epsilon.toFixed(4)}}{${iterations}} = ${eta.toFixed(5)}`}</TeX>
-          <p>
-            After T steps of size η, no pixel has moved more than <TeX>{`T\\eta = \\varepsilon = ${epsilon.toFixed(4)}`}</TeX>: <TeX>{`|x_i - x^0_i| \\le \\varepsilon`}</TeX>{' '}
-            (about {(epsilon * 255).toFixed(1)} of 255 brightness levels).
-          </p>
-        </>
+        <GradientRule settings={settings} />
       )}
       <dl className="modes-explained">
         <dt>White box</dt>
@@ -42,6 +91,7 @@ export function Explanation({ settings }: { settings: LabSettings }) {
         <dd>
           The attacker cannot see f. It trained its own substitute g, attacks g, and shows the result to f, hoping the attack
           transfers. <span data-testid="transfer-rate">{transferSentence(COMMITTED_RESULTS.summaries['8bit'], epsilon, iterations)}</span>
+          {method !== 'ifgsm' && <span className="caveat"> That figure is for iterative FGSM: the committed experiment has not measured {METHOD_LABELS[method].split(' ')[0]} yet.</span>}
           {earlierHeadsNote(COMMITTED_RESULTS) && <> <span className="caveat" data-testid="transfer-heads-note">{earlierHeadsNote(COMMITTED_RESULTS)}</span></>}
         </dd>
         <dt>Why does L∞ show less than ε?</dt>
