@@ -6,7 +6,7 @@ import { momentumFgsm } from './momentum';
 import { pgd } from './pgd';
 
 /** PGD's random start in the lab: one fixed draw, so a link shows everyone the same run. */
-export const PGD_START_SEED = 7;
+const PGD_START_SEED = 7;
 
 export function gradientAttack(method: GradientMethod, model: GradientModel, x0: tf.Tensor4D, settings: AttackSettings): Generator<Iteration, void, undefined> {
   switch (method) {

@@ -15,7 +15,7 @@ export interface MomentumSettings extends AttackSettings {
 const perImageL1 = (grad: tf.Tensor4D) => tf.maximum(tf.sum(tf.abs(grad), [1, 2, 3], true), 1e-12);
 
 /** The accumulator: state between iterations, so it is kept out of tidy and freed at the end. */
-export function momentumDirection(momentum: number): Required<Pick<SignStepRule, 'direction' | 'dispose'>> {
+function momentumDirection(momentum: number): Required<Pick<SignStepRule, 'direction' | 'dispose'>> {
   let accumulated: tf.Tensor4D | null = null;
   return {
     direction(grad) {
