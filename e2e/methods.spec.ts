@@ -49,3 +49,29 @@ for (const method of ['pgd', 'mifgsm'] as const) {
     await shot(page, info, `whitebox-${method}`);
   });
 }
+
+test('query only: Square Attack asks f in batches, counts every query up to the budget, L∞ ≤ ε, the chart over queries', async ({ page }, info) => {
+  const [epsilon, budget] = [0.03, 40];
+  await openLab(page, `backend=wasm&image=${LEAF}&eps=${epsilon}&queries=${budget}&target=${TARGET}`);
+  await waitReady(page);
+  await page.getByRole('radio', { name: 'Query only' }).check();
+  await expect(page).toHaveURL(/mode=query&.*queries=40/);
+  await expect(page.getByTestId('update-rule')).toHaveAttribute('data-method', 'square');
+  // No gradient: the method and T do not apply; the budget does.
+  await expect(page.getByRole('radio', { name: METHOD_LABELS.pgd })).toBeDisabled();
+  await expect(page.getByTestId('query-budget-value')).toHaveText(String(budget));
+  await expect(page.getByTestId('query-count')).toHaveText(`0 / ${budget}`);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('query-count')).toHaveAttribute('data-finished', 'true', { timeout: 300_000 });
+  const used = Number(await page.getByTestId('query-count').getAttribute('data-used'));
+  // The striped start, then batches of 8, never past the budget.
+  expect((used - 1) % 8).toBe(0);
+  expect(used).toBeLessThanOrEqual(budget);
+  await expect(page.getByTestId('query-count')).toContainText(`${used} / ${budget}`);
+  await expect(page.getByTestId('query-count').locator('..')).toContainText('per second');
+  expect(await linf(page)).toBeLessThanOrEqual(epsilon);
+  const points = Number(await page.getByTestId('prediction-chart').getAttribute('data-points'));
+  expect(points).toBe(1 + 1 + (used - 1) / 8);
+  await expect(page.getByTestId('prediction-chart')).toContainText('queries to f');
+  await shot(page, info, 'query-only');
+});

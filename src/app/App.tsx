@@ -101,7 +101,7 @@ export function App() {
             <ImageViews original={state.originalImage} frame={frame} describe={describe} />
             <AttackStats frame={frame} original={state.original} models={shown} />
           </div>
-          {frame && show('chart') && <PredictionChart history={state.history} target={frame.target} iterations={frame.iterations} models={shown.filter((id) => models[id].info)} />}
+          {frame && show('chart') && <PredictionChart history={state.history} target={frame.target} iterations={frame.iterations} axis={frame.queries ? 'queries' : 'iterations'} models={shown.filter((id) => models[id].info)} />}
           {layout === 'lab' && <p className="download">
             <button type="button" onClick={() => frame && void downloadAdversarial(frame)} disabled={!frame}>Download adversarial PNG</button>
             {saved && (

@@ -28,17 +28,19 @@ describe('presenter shortcuts', () => {
     expect(press('ArrowDown', context({ epsilon: 0 }))).toBeNull();
   });
 
-  it('[ and ] move T by one within 1..max, and do nothing for random noise', () => {
+  it('[ and ] move T by one within 1..max, and do nothing for random noise or query only', () => {
     expect(press(']', context({ iterations: 4 }))).toEqual({ type: 'set', settings: { iterations: 5 } });
     expect(press('[', context({ iterations: 4 }))).toEqual({ type: 'set', settings: { iterations: 3 } });
     expect(press('[', context({ iterations: 1 }))).toBeNull();
     expect(press(']', context({ iterations: ITERATIONS_MAX }))).toBeNull();
     expect(press(']', context({ mode: 'noise' }))).toBeNull();
+    expect(press(']', context({ mode: 'query' }))).toBeNull();
   });
 
-  it('1/2/3 pick the attack mode; the current one changes nothing', () => {
+  it('1/2/3/4 pick the attack mode; the current one changes nothing', () => {
     expect(press('2')).toEqual({ type: 'set', settings: { mode: 'blackbox' } });
     expect(press('3')).toEqual({ type: 'set', settings: { mode: 'noise' } });
+    expect(press('4')).toEqual({ type: 'set', settings: { mode: 'query' } });
     expect(press('1')).toBeNull();
   });
 

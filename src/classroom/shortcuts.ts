@@ -1,6 +1,6 @@
 // Keyboard shortcuts for presenting: which key does what, as a pure function of the key and the
 // lab's state. The page only turns the answer into a controller call.
-import { ATTACK_MODES, clampEpsilon, clampIterations, type LabSettings } from '../lab/settings';
+import { ATTACK_MODES, clampEpsilon, clampIterations, usesGradient, type LabSettings } from '../lab/settings';
 import type { LabCommand } from './commands';
 
 /** One ↑/↓ press: a visible but small change of ε (about a quarter of a brightness level). */
@@ -13,7 +13,7 @@ export const SHORTCUTS: readonly { keys: readonly string[]; does: string }[] = [
   { keys: ['R'], does: 'Reset to the original x⁰' },
   { keys: ['↑', '↓'], does: `ε up / down by ${EPSILON_NUDGE}` },
   { keys: ['[', ']'], does: 'T down / up by 1' },
-  { keys: ['1', '2', '3'], does: 'White box / black box / random noise' },
+  { keys: ['1', '2', '3', '4'], does: 'White box / black box / random noise / query only' },
   { keys: ['G'], does: 'Next gallery leaf' },
   { keys: ['?'], does: 'Show / hide this list' },
 ];
@@ -62,7 +62,6 @@ export function shortcutAction(press: KeyPress, context: ShortcutContext): Short
   const { settings, running, galleryIds, focus } = context;
   if (press.ctrlKey || press.metaKey || press.altKey || focus === 'text') return null;
   if (NATIVE_KEYS[focus].has(press.key)) return null;
-  const noise = settings.mode === 'noise';
   switch (press.key) {
     case ' ':
       return { type: running ? 'pause' : 'run' };
@@ -76,10 +75,11 @@ export function shortcutAction(press: KeyPress, context: ShortcutContext): Short
       return set(settings, { epsilon: clampEpsilon(settings.epsilon + (press.key === 'ArrowUp' ? 1 : -1) * EPSILON_NUDGE) });
     case '[':
     case ']':
-      return noise ? null : set(settings, { iterations: clampIterations(settings.iterations + (press.key === ']' ? 1 : -1)) });
+      return !usesGradient(settings.mode) ? null : set(settings, { iterations: clampIterations(settings.iterations + (press.key === ']' ? 1 : -1)) });
     case '1':
     case '2':
     case '3':
+    case '4':
       return set(settings, { mode: ATTACK_MODES[Number(press.key) - 1] });
     case 'g':
     case 'G': {

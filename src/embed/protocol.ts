@@ -3,7 +3,7 @@
 // message is refused with a reason (the page counts it), never half-executed.
 import type { LabCommand } from '../classroom/commands';
 import { CLASS_NAMES, predictedClass, type ClassName } from '../config';
-import { ATTACK_MODES, EPSILON_MAX, GRADIENT_METHODS, ITERATIONS_MAX, clampEpsilon, type LabSettings } from '../lab/settings';
+import { ATTACK_MODES, EPSILON_MAX, GRADIENT_METHODS, clampQueryBudget, ITERATIONS_MAX, clampEpsilon, type LabSettings } from '../lab/settings';
 import type { ModelId } from '../models/specs';
 
 /** Every event carries this, so a host page can tell the lab's messages from others. */
@@ -51,6 +51,7 @@ const SETTING_CHECKS: Record<keyof LabSettings, FieldCheck> = {
   iterations: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= ITERATIONS_MAX,
   mode: (v) => (ATTACK_MODES as readonly unknown[]).includes(v),
   method: (v) => (GRADIENT_METHODS as readonly unknown[]).includes(v),
+  queryBudget: (v) => typeof v === 'number' && clampQueryBudget(v) === v,
   target: (v) => v === 'auto' || v === 0 || v === 1,
   image: (v, ids) => typeof v === 'string' && ids.includes(v),
 };

@@ -48,6 +48,32 @@ describe('a lab session', () => {
     expect(await firstStep('pgd')).toBe(frames[GRADIENT_METHODS.indexOf('pgd')]);
   });
 
+  it('query only: each step is one batch of queries to f, counted, within ε, until f says y* or the budget would be passed', async () => {
+    let shown = 0;
+    // The toy f takes one image at a time; the real classifiers take batches.
+    const batched = (x: tf.Tensor4D) => tf.tidy(() => tf.concat(tf.split(x, x.shape[0]).map((one) => f.probabilities(one as tf.Tensor4D))) as tf.Tensor2D);
+    const counted = { ...f, probabilities: (x: tf.Tensor4D) => ((shown += x.shape[0]), batched(x)) };
+    const session = new LabSession(() => ({ inception_v3: counted }));
+    const start = await session.reset(image(), settings({ mode: 'query', epsilon: 0.002, queryBudget: 40 }));
+    expect(start.queries).toEqual({ used: 0, budget: 40, perSecond: null, finished: false });
+    const used: number[] = [];
+    let frame = start;
+    while (!frame.done) {
+      const before = shown;
+      frame = await session.step();
+      expect(frame.linf).toBeLessThanOrEqual(0.002 + 1e-7);
+      expect(frame.t).toBe(frame.queries!.used);
+      // The frame's own classification (one image per model) is the page's, not the attacker's: not counted.
+      if (!frame.done) expect(frame.queries!.used - (used.at(-1) ?? 0)).toBe(shown - before - 1);
+      used.push(frame.queries!.used);
+    }
+    // ε = 0.002 cannot fool the toy f: it ran to the budget, 1 + 8 + 8 + 8 + 8 = 33 (one more batch would make 41).
+    expect([...new Set(used)]).toEqual([1, 9, 17, 25, 33]);
+    expect(frame.queries!.finished).toBe(true);
+    expect((await session.step()).t).toBe(33);
+    session.dispose();
+  });
+
   it('aims at the class f does not predict, unless told otherwise', async () => {
     const session = new LabSession(() => ({ inception_v3: f }));
     const x0 = image();

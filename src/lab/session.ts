@@ -6,10 +6,11 @@ import * as tf from '@tensorflow/tfjs';
 import { eightBitLevels } from '../attack/eight-bit';
 import { randomSignNoise, type GradientModel, type Iteration } from '../attack/fgsm';
 import { gradientAttack } from '../attack/methods';
+import { squareAttack, type QueryModel, type QueryStep } from '../attack/square';
 import { predictedClass } from '../config';
 import { rgbaToImage } from '../models/preprocess';
 import type { ModelId } from '../models/specs';
-import { ATTACKED_MODEL, type AttackMode, type LabSettings } from './settings';
+import { ATTACKED_MODEL, QUERY_BATCH, type AttackMode, type LabSettings } from './settings';
 
 export interface LabModel extends GradientModel {
   probabilities(x: tf.Tensor4D): tf.Tensor2D;
@@ -32,6 +33,8 @@ export interface LabFrame {
   image: Uint8ClampedArray;
   perturbation: Uint8ClampedArray;
   amplification: number;
+  /** Query only: the images sent to f so far, the budget, and how fast they went (null in other modes). */
+  queries: QueryCount | null;
   /** How far x⁰ is from f's world (null until f has loaded). */
   outOfWorld: WorldReading | null;
   /** tfjs memory once this frame was made (for the `?debug=1` readout and leak tests). */
@@ -39,6 +42,16 @@ export interface LabFrame {
 }
 
 const NOISE_SEED = 7;
+const SQUARE_SEED = 7;
+
+export interface QueryCount {
+  used: number;
+  budget: number;
+  /** Queries per second since the run began (wall clock: for people to read, never for tests). */
+  perSecond: number | null;
+  /** The attack has ended: f says y*, or the next batch would pass the budget. */
+  finished: boolean;
+}
 
 /** f's out-of-world score of x⁰ and the threshold above which the page warns (models/out-of-world.ts). */
 export interface WorldReading {
@@ -52,6 +65,7 @@ export class LabSession {
   private x0: tf.Tensor4D | null = null;
   private x: tf.Tensor4D | null = null;
   private run: Generator<Iteration, void, undefined> | null = null;
+  private queryRun: { steps: Generator<QueryStep, void, undefined>; count: QueryCount; started: number } | null = null;
   private t = 0;
   private target = 0;
   private settings: LabSettings | null = null;
@@ -77,14 +91,16 @@ export class LabSession {
     return this.frame();
   }
 
-  /** One more iteration (noise: its single draw), or the last frame again when done. */
+  /** One more iteration (noise: its single draw; query only: one batch of queries), or the last frame again when done. */
   async step(): Promise<LabFrame> {
     const { settings, x0 } = this;
     if (!settings || !x0) throw new Error('no image');
-    if (this.t >= this.totalIterations()) return this.frame();
-    let next: tf.Tensor4D;
+    if (this.t >= this.totalIterations() || this.queryRun?.count.finished) return this.frame();
+    let next: tf.Tensor4D | null;
     if (settings.mode === 'noise') {
       next = randomSignNoise(x0, settings.epsilon, NOISE_SEED);
+    } else if (settings.mode === 'query') {
+      next = this.nextQueries(settings, x0);
     } else {
       this.run ??= gradientAttack(settings.method, this.attackedModel(settings.mode), x0, { epsilon: settings.epsilon, iterations: settings.iterations, target: this.target });
       const { value } = this.run.next();
@@ -92,10 +108,35 @@ export class LabSession {
       value.logitsBefore.dispose();
       next = value.x;
     }
-    if (this.x !== x0) this.x?.dispose();
-    this.x = next;
-    this.t++;
+    if (next) {
+      if (this.x !== x0) this.x?.dispose();
+      this.x = next;
+      if (settings.mode !== 'query') this.t++;
+    }
     return this.frame();
+  }
+
+  /**
+   * One batch of Square Attack's queries to f. The attacker sends the 8-bit images the page would
+   * show, so what f answers it is what the student sees. Null once the attack has ended.
+   */
+  private nextQueries(settings: LabSettings, x0: tf.Tensor4D): tf.Tensor4D | null {
+    if (!this.queryRun) {
+      const f = this.attackedModel('query');
+      const asked: QueryModel = { probabilities: (x) => tf.tidy(() => f.probabilities(tf.div<tf.Tensor4D>(eightBitLevels(x, x0, settings.epsilon), 255))) };
+      const steps = squareAttack(asked, x0, { epsilon: settings.epsilon, target: this.target, queryBudget: settings.queryBudget, batchSize: QUERY_BATCH, seed: SQUARE_SEED });
+      this.queryRun = { steps, count: { used: 0, budget: settings.queryBudget, perSecond: null, finished: false }, started: performance.now() };
+    }
+    const run = this.queryRun;
+    const { value } = run.steps.next();
+    if (!value) {
+      run.count = { ...run.count, finished: true };
+      return null;
+    }
+    const seconds = (performance.now() - run.started) / 1000;
+    run.count = { ...run.count, used: value.queries, perSecond: seconds > 0 ? value.queries / seconds : null, finished: value.probabilities.indexOf(Math.max(...value.probabilities)) === this.target };
+    this.t = value.queries;
+    return value.x;
   }
 
   dispose(): void {
@@ -105,12 +146,16 @@ export class LabSession {
   }
 
   private totalIterations(): number {
-    return this.settings?.mode === 'noise' ? 1 : (this.settings?.iterations ?? 0);
+    const settings = this.settings;
+    if (!settings) return 0;
+    return settings.mode === 'noise' ? 1 : settings.mode === 'query' ? settings.queryBudget : settings.iterations;
   }
 
   private rewind(): void {
     this.run?.return();
     this.run = null;
+    this.queryRun?.steps.return();
+    this.queryRun = null;
     if (this.x && this.x !== this.x0) this.x.dispose();
     this.x = this.x0;
     this.t = 0;
@@ -167,7 +212,7 @@ export class LabSession {
       settings,
       t,
       iterations,
-      done: t >= iterations,
+      done: t >= iterations || Boolean(this.queryRun?.count.finished),
       target,
       probabilities,
       linf: levelDistances[0] / 255,
@@ -175,6 +220,7 @@ export class LabSession {
       image,
       perturbation,
       amplification,
+      queries: settings.mode === 'query' ? (this.queryRun?.count ?? { used: 0, budget: settings.queryBudget, perSecond: null, finished: false }) : null,
       outOfWorld: this.world,
       memory: { numTensors, numBytes },
     };

@@ -3,17 +3,26 @@
 import { DEFAULT_EPSILON, DEFAULT_ITERATIONS } from '../config';
 import type { ModelId } from '../models/specs';
 
-export const ATTACK_MODES = ['whitebox', 'blackbox', 'noise'] as const;
+export const ATTACK_MODES = ['whitebox', 'blackbox', 'noise', 'query'] as const;
 export type AttackMode = (typeof ATTACK_MODES)[number];
 
 export const MODE_LABELS: Record<AttackMode, string> = {
   whitebox: 'White box',
   blackbox: 'Black box',
   noise: 'Random noise',
+  query: 'Query only',
 };
 
-/** Which model's gradient each mode uses (noise uses none). */
-export const ATTACKED_MODEL: Record<AttackMode, ModelId | null> = { whitebox: 'inception_v3', blackbox: 'mobilenet_v2', noise: null };
+/** Which model each mode attacks: whose gradient it uses, or (query only) whom it asks; noise uses none. */
+export const ATTACKED_MODEL: Record<AttackMode, ModelId | null> = { whitebox: 'inception_v3', blackbox: 'mobilenet_v2', noise: null, query: 'inception_v3' };
+
+/** Modes that follow a gradient (and so have a method and T). */
+export const usesGradient = (mode: AttackMode) => mode === 'whitebox' || mode === 'blackbox';
+
+/** Query only: the images sent to f in one forward pass, and the range of the budget. */
+export const QUERY_BATCH = 8;
+export const QUERY_BUDGET_STEP = 10;
+export const QUERY_BUDGET_MAX = 5000;
 
 /** How a gradient attack (white box or black box) moves; random noise has no method. */
 export const GRADIENT_METHODS = ['ifgsm', 'pgd', 'mifgsm'] as const;
@@ -36,6 +45,8 @@ export interface LabSettings {
   iterations: number;
   mode: AttackMode;
   method: GradientMethod;
+  /** Query only: how many images the attacker may send to f. */
+  queryBudget: number;
   /** Target label y*: 'auto' means the class f does not predict for x⁰. */
   target: 'auto' | 0 | 1;
 }
@@ -46,6 +57,7 @@ export const DEFAULT_SETTINGS: LabSettings = {
   iterations: DEFAULT_ITERATIONS,
   mode: 'whitebox',
   method: 'ifgsm',
+  queryBudget: 1000,
   target: 'auto',
 };
 
@@ -59,3 +71,4 @@ export const PRESETS: { label: string; settings: Pick<LabSettings, 'mode' | 'met
 /** ε snapped to the slider's grid and range. */
 export const clampEpsilon = (v: number) => Math.min(EPSILON_MAX, Math.max(0, Math.round(v / EPSILON_STEP) * EPSILON_STEP));
 export const clampIterations = (v: number) => Math.min(ITERATIONS_MAX, Math.max(1, Math.round(v)));
+export const clampQueryBudget = (v: number) => Math.min(QUERY_BUDGET_MAX, Math.max(QUERY_BUDGET_STEP, Math.round(v / QUERY_BUDGET_STEP) * QUERY_BUDGET_STEP));

@@ -5,7 +5,7 @@
 // address bar (src/app/address-bar.ts), the embed snippet and the tests all use it.
 import { BACKENDS, type BackendName } from '../backend/names';
 import { DEFAULT_PRESENTATION, EMBED_CONTROLS, type EmbedControl, type Layout, type Presentation } from '../classroom/presentation';
-import { ATTACK_MODES, DEFAULT_SETTINGS, GRADIENT_METHODS, clampEpsilon, clampIterations, type LabSettings } from '../lab/settings';
+import { ATTACK_MODES, DEFAULT_SETTINGS, GRADIENT_METHODS, clampEpsilon, clampIterations, clampQueryBudget, usesGradient, type LabSettings } from '../lab/settings';
 
 const VIEWS = ['lab', 'experiment'] as const;
 export type View = (typeof VIEWS)[number];
@@ -142,9 +142,10 @@ export const URL_PARAMS: readonly UrlParam[] = [
   param('presentation', 'slowMotion', 'slow', flag),
   param('settings', 'image', 'image', imageId),
   param('settings', 'mode', 'mode', oneOf(ATTACK_MODES, 'attack mode')),
-  param('settings', 'method', 'method', oneOf(GRADIENT_METHODS, 'attack method'), (s) => s.settings.mode !== 'noise'),
+  param('settings', 'method', 'method', oneOf(GRADIENT_METHODS, 'attack method'), (s) => usesGradient(s.settings.mode)),
   param('settings', 'epsilon', 'eps', number(clampEpsilon)),
   param('settings', 'iterations', 'T', number(clampIterations)),
+  param('settings', 'queryBudget', 'queries', number(clampQueryBudget), (s) => s.settings.mode === 'query'),
   param('settings', 'target', 'target', target),
 ];
 

@@ -1,7 +1,10 @@
+import type { ReactNode } from 'react';
 import { CLASS_NAMES } from '../../config';
 import { pgdStepSize, stepSize } from '../../attack/budget';
 import { EMBED_CONTROLS, type EmbedControl } from '../../classroom/presentation';
-import { ATTACK_MODES, EPSILON_MAX, EPSILON_STEP, GRADIENT_METHODS, ITERATIONS_MAX, METHOD_LABELS, MODE_LABELS, PRESETS, type LabSettings } from '../../lab/settings';
+import {
+  ATTACK_MODES, EPSILON_MAX, EPSILON_STEP, GRADIENT_METHODS, ITERATIONS_MAX, METHOD_LABELS, MODE_LABELS, PRESETS, QUERY_BATCH, QUERY_BUDGET_MAX, QUERY_BUDGET_STEP, usesGradient, type LabSettings,
+} from '../../lab/settings';
 import { lab } from '../page';
 
 interface Props {
@@ -12,31 +15,46 @@ interface Props {
   visible?: readonly EmbedControl[];
 }
 
+interface RadioChoiceProps<T extends string> {
+  name: string;
+  legend: ReactNode;
+  options: readonly T[];
+  labels: Record<T, string>;
+  value: T;
+  onPick(value: T): void;
+  disabled?: boolean;
+}
+
+/** One choice among a few words, as a row of radio buttons. */
+function RadioChoice<T extends string>({ name, legend, options, labels, value, onPick, disabled = false }: RadioChoiceProps<T>) {
+  return (
+    <fieldset className="modes" disabled={disabled}>
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option}>
+          <input type="radio" name={name} value={option} checked={value === option} onChange={() => onPick(option)} />
+          {labels[option]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** Mode, method, ε, T, target, presets and Run / Pause / Step / Reset. Only sends intents. */
 export function AttackControls({ settings, running, ready, visible = EMBED_CONTROLS }: Props) {
-  const noise = settings.mode === 'noise';
+  const gradient = usesGradient(settings.mode);
+  const query = settings.mode === 'query';
   const show = (c: EmbedControl) => visible.includes(c);
   if (!(['mode', 'presets', 'epsilon', 'iterations', 'target', 'buttons'] as const).some(show)) return null;
   return (
     <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Attack settings">
-      {show('mode') && <fieldset className="modes">
-        <legend>Attack</legend>
-        {ATTACK_MODES.map((mode) => (
-          <label key={mode}>
-            <input type="radio" name="mode" value={mode} checked={settings.mode === mode} onChange={() => void lab.updateSettings({ mode })} />
-            {MODE_LABELS[mode]}
-          </label>
-        ))}
-      </fieldset>}
-      {show('mode') && <fieldset className="modes" disabled={noise}>
-        <legend>Method{noise && <span className="muted"> (random noise has none)</span>}</legend>
-        {GRADIENT_METHODS.map((method) => (
-          <label key={method}>
-            <input type="radio" name="method" value={method} checked={settings.method === method} onChange={() => void lab.updateSettings({ method })} />
-            {METHOD_LABELS[method]}
-          </label>
-        ))}
-      </fieldset>}
+      {show('mode') && <RadioChoice name="mode" legend="Attack" options={ATTACK_MODES} labels={MODE_LABELS} value={settings.mode} onPick={(mode) => void lab.updateSettings({ mode })} />}
+      {show('mode') && (
+        <RadioChoice
+          name="method" legend={<>Method{!gradient && <span className="muted"> ({MODE_LABELS[settings.mode].toLowerCase()} follows no gradient)</span>}</>} disabled={!gradient}
+          options={GRADIENT_METHODS} labels={METHOD_LABELS} value={settings.method} onPick={(method) => void lab.updateSettings({ method })}
+        />
+      )}
       {show('presets') && <div className="presets" role="group" aria-label="Presets from the course">
         <span className="muted small">Try the course's cases:</span>
         {PRESETS.map((p) => (
@@ -54,14 +72,23 @@ export function AttackControls({ settings, running, ready, visible = EMBED_CONTR
           value={settings.epsilon} onChange={(e) => void lab.updateSettings({ epsilon: Number(e.target.value) })}
         />
       </label>}
-      {show('iterations') && <label className="slider">
+      {show('iterations') && !query && <label className="slider">
         <span>
           T = <strong data-testid="iterations-value">{settings.iterations}</strong>{' '}
-          <span className="muted">{noise ? '(does not apply to random noise: it is one draw)' : settings.method === 'pgd' ? `α = 2.5·ε/T = ${pgdStepSize(settings).toFixed(5)}` : `η = ε/T = ${stepSize(settings).toFixed(5)}`}</span>
+          <span className="muted">{!gradient ? '(does not apply to random noise: it is one draw)' : settings.method === 'pgd' ? `α = 2.5·ε/T = ${pgdStepSize(settings).toFixed(5)}` : `η = ε/T = ${stepSize(settings).toFixed(5)}`}</span>
         </span>
         <input
-          type="range" aria-label="iterations T" min={1} max={ITERATIONS_MAX} step={1} disabled={noise}
+          type="range" aria-label="iterations T" min={1} max={ITERATIONS_MAX} step={1} disabled={!gradient}
           value={settings.iterations} onChange={(e) => void lab.updateSettings({ iterations: Number(e.target.value) })}
+        />
+      </label>}
+      {show('iterations') && query && <label className="slider">
+        <span>
+          query budget = <strong data-testid="query-budget-value">{settings.queryBudget}</strong> <span className="muted">images sent to f, {QUERY_BATCH} per forward pass</span>
+        </span>
+        <input
+          type="range" aria-label="query budget" min={QUERY_BUDGET_STEP} max={QUERY_BUDGET_MAX} step={QUERY_BUDGET_STEP}
+          value={settings.queryBudget} onChange={(e) => void lab.updateSettings({ queryBudget: Number(e.target.value) })}
         />
       </label>}
       {show('target') && <label className="target">

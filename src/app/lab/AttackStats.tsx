@@ -22,10 +22,20 @@ export function AttackStats({ frame, original, models }: { frame: LabFrame | nul
           <dt>L2 = ‖x − x⁰‖₂</dt>
           <dd><output aria-label="L2 distance">{frame.l2.toFixed(3)}</output></dd>
         </div>
-        <div>
-          <dt>Iteration</dt>
-          <dd><output aria-label="iteration" data-testid="iteration">{frame.t} / {frame.iterations}</output></dd>
-        </div>
+        {frame.queries ? (
+          <div>
+            <dt>Queries to f</dt>
+            <dd>
+              <output aria-label="queries" data-testid="query-count" data-used={frame.queries.used} data-finished={frame.queries.finished}>{frame.queries.used} / {frame.queries.budget}</output>
+              {frame.queries.perSecond !== null && <span className="muted small"> · {frame.queries.perSecond.toFixed(1)} per second</span>}
+            </dd>
+          </div>
+        ) : (
+          <div>
+            <dt>Iteration</dt>
+            <dd><output aria-label="iteration" data-testid="iteration">{frame.t} / {frame.iterations}</output></dd>
+          </div>
+        )}
         <div>
           <dt>Target y*</dt>
           <dd data-testid="target">{CLASS_NAMES[frame.target]}</dd>

@@ -3,7 +3,7 @@ import 'katex/dist/katex.min.css';
 import { levelBudget, pgdStepSize, stepSize } from '../../attack/budget';
 import { COMMITTED_RESULTS, earlierHeadsNote } from '../../experiment/results';
 import { transferSentence } from '../../experiment/summary';
-import { METHOD_LABELS, type LabSettings } from '../../lab/settings';
+import { METHOD_LABELS, QUERY_BATCH, type LabSettings } from '../../lab/settings';
 
 function TeX({ children, block = false }: { children: string; block?: boolean }) {
   const html = katex.renderToString(children, { displayMode: block, throwOnError: false, output: 'htmlAndMathml' });
@@ -70,6 +70,26 @@ function GradientRule({ settings }: { settings: LabSettings }) {
   }
 }
 
+/** Square Attack's rule: no gradient, only f's answers, each one counted. */
+function QueryRule({ settings }: { settings: LabSettings }) {
+  const { epsilon, queryBudget } = settings;
+  return (
+    <div data-testid="update-rule" data-method="square">
+      <p>
+        Square Attack (Andriushchenko et al. 2020) needs no gradient and no substitute: it only sends images to f and
+        reads f's probabilities. It starts from vertical stripes of ±ε, then proposes to set one random square of
+        pixels to x⁰ ± ε (a random sign per colour channel) and keeps a proposal only if f's loss towards y* drops:
+      </p>
+      <TeX block>{`x' = x \\text{ with } x'_{\\text{square}} = x^0_{\\text{square}} \\pm \\varepsilon,\\qquad x \\leftarrow x' \\ \\text{ if } -\\log P_f(y^* \\mid x') < -\\log P_f(y^* \\mid x)`}</TeX>
+      <p>
+        Every pixel stays at x⁰ or x⁰ ± ε, so <TeX>{`|x_i - x^0_i| \\le \\varepsilon = ${epsilon.toFixed(4)}`}</TeX>. The squares shrink as the queries
+        go. {QUERY_BATCH} proposals go to f in one forward pass; each counts as a query, and the attack stops when f says y* or
+        the budget of {queryBudget} queries would be passed. It asks about the 8-bit images shown here, as a real attacker would.
+      </p>
+    </div>
+  );
+}
+
 /** The update rule and the bound with the current numbers, and what the modes mean. */
 export function Explanation({ settings }: { settings: LabSettings }) {
   const { epsilon, iterations, mode, method } = settings;
@@ -81,6 +101,8 @@ export function Explanation({ settings }: { settings: LabSettings }) {
           <p>The baseline: every pixel moves by exactly ε, up or down at random, then is clipped to [0, 1].</p>
           <TeX block>{`x = \\operatorname{clip}_{[0,1]}\\big(x^0 + ${epsilon.toFixed(4)}\\cdot s\\big),\\quad s_i \\in \\{-1, +1\\}`}</TeX>
         </>
+      ) : mode === 'query' ? (
+        <QueryRule settings={settings} />
       ) : (
         <GradientRule settings={settings} />
       )}
@@ -94,6 +116,8 @@ export function Explanation({ settings }: { settings: LabSettings }) {
           {method !== 'ifgsm' && <span className="caveat"> That figure is for iterative FGSM: the committed experiment has not measured {METHOD_LABELS[method].split(' ')[0]} yet.</span>}
           {earlierHeadsNote(COMMITTED_RESULTS) && <> <span className="caveat" data-testid="transfer-heads-note">{earlierHeadsNote(COMMITTED_RESULTS)}</span></>}
         </dd>
+        <dt>Query only</dt>
+        <dd>The attacker has neither f's gradients nor a substitute: it may only ask f about images and read its probabilities, and every question costs a query.</dd>
         <dt>Why does L∞ show less than ε?</dt>
         <dd>
           The image on screen and the PNG you download have 256 brightness levels per colour. Each pixel of x is rounded to

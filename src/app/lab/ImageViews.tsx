@@ -21,7 +21,7 @@ export function ImageViews({ original, frame, describe }: { original: Uint8Clamp
       </figure>
       <figure>
         <RgbaCanvas rgba={frame?.image ?? null} label={`Adversarial image after ${frame?.t ?? 0} iterations`} testId="view-adversarial" />
-        <figcaption>Adversarial x (t = {frame?.t ?? 0})</figcaption>
+        <figcaption>Adversarial x ({frame?.queries ? `after ${frame.queries.used} queries` : `t = ${frame?.t ?? 0}`})</figcaption>
       </figure>
     </div>
   );
