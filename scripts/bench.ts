@@ -1,7 +1,8 @@
 // `npm run bench -- [--json] [--steps N] [--backends webgl,wasm,cpu] [--models inception_v3,mobilenet_v2]`
 // Times the attack's gradient step in headless Chromium (the real browser path), per backend and
 // model: load, first step (shader compilation on webgl), median step, median forward pass, and
-// tfjs's stock tf.grad step where it can run (not on wasm: kernels missing), with their ratios.
+// tfjs's stock tf.grad step where it can run (not on wasm: kernels missing), with their ratios,
+// and the query-only attack's queries per second (forward passes of QUERY_BATCH images).
 import os from 'node:os';
 import type { Page } from '@playwright/test';
 import { BACKENDS, type BackendName } from '../src/backend/names.ts';
@@ -20,6 +21,8 @@ interface Row {
   oursOverForward: number | null;
   stockOverOurs: number | null;
   tensorsPerStep: number | null;
+  /** Query only: images f answers per second in batches of QUERY_BATCH. */
+  queriesPerSecond: number | null;
   renderer: string | null;
   error?: string;
 }
@@ -30,7 +33,7 @@ async function benchBackend(page: Page, backend: BackendName, models: ModelId[],
   const info = await page.evaluate((b) => window.harness.selectBackend(b), backend).catch((e: Error) => ({ backend: null, renderer: null, error: e.message }));
   const rows: Row[] = [];
   for (const model of models) {
-    const empty = { backend, model, loadMs: null, firstStepMs: null, stepMs: null, forwardMs: null, stockStepMs: null, oursOverForward: null, stockOverOurs: null, tensorsPerStep: null, renderer: info.renderer };
+    const empty = { backend, model, loadMs: null, firstStepMs: null, stepMs: null, forwardMs: null, stockStepMs: null, oursOverForward: null, stockOverOurs: null, tensorsPerStep: null, queriesPerSecond: null, renderer: info.renderer };
     if (info.backend !== backend) {
       rows.push({ ...empty, error: `backend unavailable${'error' in info ? `: ${info.error}` : ''}` });
       continue;
@@ -50,6 +53,7 @@ async function benchBackend(page: Page, backend: BackendName, models: ModelId[],
         oursOverForward: round(r.stepMs / r.forwardMs, 2),
         stockOverOurs: r.stockStepMs == null ? null : round(r.stockStepMs / r.stepMs, 2),
         tensorsPerStep: r.tensorsPerStep,
+        queriesPerSecond: round(r.queriesPerSecond, 1),
       });
     } catch (e) {
       rows.push({ ...empty, error: e instanceof Error ? e.message.split('\n')[0] : String(e) });
@@ -59,7 +63,7 @@ async function benchBackend(page: Page, backend: BackendName, models: ModelId[],
 }
 
 function table(rows: Row[]): string {
-  const cols: (keyof Row)[] = ['backend', 'model', 'loadMs', 'firstStepMs', 'stepMs', 'forwardMs', 'stockStepMs', 'oursOverForward', 'stockOverOurs', 'tensorsPerStep'];
+  const cols: (keyof Row)[] = ['backend', 'model', 'loadMs', 'firstStepMs', 'stepMs', 'forwardMs', 'stockStepMs', 'oursOverForward', 'stockOverOurs', 'tensorsPerStep', 'queriesPerSecond'];
   const line = (cells: unknown[]) => `| ${cells.map((c) => (c == null ? '–' : String(c))).join(' | ')} |`;
   return [line(cols), line(cols.map(() => '---')), ...rows.map((r) => line(cols.map((c) => r[c]))), '', ...[...new Set(rows.map((r) => `${r.backend}: ${r.renderer ?? r.error}`))]].join('\n');
 }

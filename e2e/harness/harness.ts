@@ -7,6 +7,7 @@ import { fetchSource, loadBaseArtifacts, type BaseArtifacts } from '../../src/mo
 import { classifierFromArtifacts, type Classifier } from '../../src/models/classifier';
 import { HEADS } from '../../src/models/heads';
 import type { ModelId } from '../../src/models/specs';
+import { QUERY_BATCH } from '../../src/lab/settings';
 import { alongDirection, centralDifference, signDirection, type Region } from '../../src/models/testing/finite-differences';
 import { loadStockModel, type StockModel } from '../../src/models/stock';
 import { canonicalFromUrl } from '../../src/worker/decode';
@@ -103,6 +104,11 @@ const harness = {
     const tensorsPerStep = (tf.memory().numTensors - before) / steps;
     timed(() => classifier.logits(x));
     const forwardMs = median(Array.from({ length: steps }, () => timed(() => classifier.logits(x))));
+    // Query only: one forward pass answers a batch of queries (the lab sends QUERY_BATCH at a time).
+    const batch = tf.tile(x, [QUERY_BATCH, 1, 1, 1]) as tf.Tensor4D;
+    timed(() => classifier.probabilities(batch));
+    const batchForwardMs = median(Array.from({ length: Math.max(1, Math.ceil(steps / 2)) }, () => timed(() => classifier.probabilities(batch))));
+    batch.dispose();
     let stockStepMs: number | null = null;
     if (backend !== 'wasm' && stockSteps > 0) {
       const stock: StockModel = await loadStockModel(artifacts.get(id)!, HEADS[id]);
@@ -111,7 +117,7 @@ const harness = {
       stock.dispose();
     }
     x.dispose();
-    return { loadMs, firstStepMs, stepMs: median(stepTimes), forwardMs, stockStepMs, tensorsPerStep };
+    return { loadMs, firstStepMs, stepMs: median(stepTimes), forwardMs, stockStepMs, tensorsPerStep, queriesPerSecond: (QUERY_BATCH * 1000) / batchForwardMs };
   },
 };
 
