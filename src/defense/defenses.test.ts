@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reduceBitDepth } from './bit-depth';
-import { DEFENSES, DEFENSE_IDS } from './defenses';
+import { DEFENSES } from './defenses';
+import { DEFENSE_IDS } from './names';
 import { randomResizePad, resizePadDraw, RESIZE_MIN_SHARE } from './resize-pad';
 
 beforeAll(async () => {

@@ -4,10 +4,8 @@ import type * as tf from '@tensorflow/tfjs';
 import { reduceBitDepth } from './bit-depth';
 import { jpegRoundTrip } from './jpeg';
 import { medianFilter3x3 } from './median';
+import { BIT_DEPTH, JPEG_QUALITY, RANDOM_DEFENSES, type DefenseId } from './names';
 import { randomResizePad } from './resize-pad';
-
-export const DEFENSE_IDS = ['jpeg', 'bitDepth', 'median', 'resizePad'] as const;
-export type DefenseId = (typeof DEFENSE_IDS)[number];
 
 export interface Defense {
   id: DefenseId;
@@ -19,13 +17,11 @@ export interface Defense {
   apply(x: tf.Tensor4D, seed: number): tf.Tensor4D;
 }
 
-/** JPEG quality, bits per channel: the strengths in use (Guo et al. 2018 used quality 75; Xu et al. 5 bits on ImageNet). */
-const JPEG_QUALITY = 75;
-const BIT_DEPTH = 5;
+const defense = (id: DefenseId, differentiable: boolean, apply: Defense['apply']): Defense => ({ id, random: RANDOM_DEFENSES.includes(id), differentiable, apply });
 
 export const DEFENSES: Record<DefenseId, Defense> = {
-  jpeg: { id: 'jpeg', random: false, differentiable: false, apply: (x) => jpegRoundTrip(x, JPEG_QUALITY) },
-  bitDepth: { id: 'bitDepth', random: false, differentiable: false, apply: (x) => reduceBitDepth(x, BIT_DEPTH) },
-  median: { id: 'median', random: false, differentiable: false, apply: (x) => medianFilter3x3(x) },
-  resizePad: { id: 'resizePad', random: true, differentiable: true, apply: (x, seed) => randomResizePad(x, seed) },
+  jpeg: defense('jpeg', false, (x) => jpegRoundTrip(x, JPEG_QUALITY)),
+  bitDepth: defense('bitDepth', false, (x) => reduceBitDepth(x, BIT_DEPTH)),
+  median: defense('median', false, (x) => medianFilter3x3(x)),
+  resizePad: defense('resizePad', true, (x, seed) => randomResizePad(x, seed)),
 };

@@ -13,6 +13,7 @@ describe('postMessage commands', () => {
       { type: 'set', settings: { epsilon: 0.02, iterations: 10, mode: 'blackbox', target: 1, image: 'apple__0329b50094' } }],
     [{ type: 'set', settings: { target: 'auto' } }, { type: 'set', settings: { target: 'auto' } }],
     [{ type: 'set', settings: { method: 'mifgsm' } }, { type: 'set', settings: { method: 'mifgsm' } }],
+    [{ type: 'set', settings: { defense: 'median', attacker: 'adaptive' } }, { type: 'set', settings: { defense: 'median', attacker: 'adaptive' } }],
   ])('accepts %o', (message, command) => {
     expect(parseCommand(message, IDS)).toEqual({ ok: true, command });
   });
@@ -35,6 +36,7 @@ describe('postMessage commands', () => {
     [{ type: 'set', settings: { iterations: 0 } }, /invalid value for iterations/],
     [{ type: 'set', settings: { mode: 'grey box' } }, /invalid value for mode/],
     [{ type: 'set', settings: { method: 'deepfool' } }, /invalid value for method/],
+    [{ type: 'set', settings: { defense: 'prayer' } }, /invalid value for defense/],
     [{ type: 'set', settings: { target: 'healthy' } }, /invalid value for target/],
     [{ type: 'set', settings: { image: 'https://evil.example/x.png' } }, /invalid value for image/],
     [{ type: 'set', settings: { epsilon: 0.02, __proto__: { polluted: 1 }, constructor: 1 } }, /unknown setting constructor/],

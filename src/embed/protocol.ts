@@ -3,7 +3,8 @@
 // message is refused with a reason (the page counts it), never half-executed.
 import type { LabCommand } from '../classroom/commands';
 import { CLASS_NAMES, predictedClass, type ClassName } from '../config';
-import { ATTACK_MODES, EPSILON_MAX, GRADIENT_METHODS, clampQueryBudget, ITERATIONS_MAX, clampEpsilon, type LabSettings } from '../lab/settings';
+import { DEFENSE_IDS } from '../defense/names';
+import { ATTACKERS, ATTACK_MODES, EPSILON_MAX, GRADIENT_METHODS, clampQueryBudget, ITERATIONS_MAX, clampEpsilon, type LabSettings } from '../lab/settings';
 import type { ModelId } from '../models/specs';
 
 /** Every event carries this, so a host page can tell the lab's messages from others. */
@@ -52,6 +53,8 @@ const SETTING_CHECKS: Record<keyof LabSettings, FieldCheck> = {
   mode: (v) => (ATTACK_MODES as readonly unknown[]).includes(v),
   method: (v) => (GRADIENT_METHODS as readonly unknown[]).includes(v),
   queryBudget: (v) => typeof v === 'number' && clampQueryBudget(v) === v,
+  defense: (v) => v === 'none' || (DEFENSE_IDS as readonly unknown[]).includes(v),
+  attacker: (v) => (ATTACKERS as readonly unknown[]).includes(v),
   target: (v) => v === 'auto' || v === 0 || v === 1,
   image: (v, ids) => typeof v === 'string' && ids.includes(v),
 };

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { linearSoftmax, PIXELS, SHAPE } from '../attack/testing/linear-model';
 import { scriptedGradients } from '../attack/testing/scripted-model';
 import { rgbaToImage } from '../models/preprocess';
+import { reduceBitDepth } from '../defense/bit-depth';
+import { BIT_DEPTH } from '../defense/names';
 import { LabSession, type LabFrame } from './session';
 import { ATTACK_MODES, clampEpsilon, DEFAULT_SETTINGS, GRADIENT_METHODS, EPSILON_MAX, ITERATIONS_MAX, type LabSettings } from './settings';
 
@@ -72,6 +74,37 @@ describe('a lab session', () => {
     expect(frame.queries!.finished).toBe(true);
     expect((await session.step()).t).toBe(33);
     session.dispose();
+  });
+
+  it("behind a defense, f judges the defended image, and the two attackers follow different gradients", async () => {
+    // A toy f whose gradient's sign depends on where it is taken (a linear one's never does):
+    // logits (0, Σ w·(x − c)²), with c near x⁰, so rounding x moves many pixels to the other side of c.
+    const [w, c] = [tf.randomNormal(SHAPE, 0, 1, 'float32', 8), tf.add(image(), tf.randomUniform(SHAPE, -0.02, 0.02, 'float32', 9))];
+    const logitsOf = (x: tf.Tensor) => tf.stack([tf.zeros([x.shape[0]!]), tf.sum(tf.mul(w, tf.square(tf.sub(x, c))), [1, 2, 3])], 1) as tf.Tensor2D;
+    const curved = {
+      probabilities: (x: tf.Tensor4D) => tf.tidy(() => tf.softmax(logitsOf(x))),
+      lossGradient: (x: tf.Tensor4D, target: number) => tf.tidy(() => {
+        const lossOf = (v: tf.Tensor) => tf.neg(tf.sum(tf.mul(tf.oneHot([target], 2), tf.logSoftmax(logitsOf(v))))) as tf.Scalar;
+        return { grad: tf.grad(lossOf)(x) as tf.Tensor4D, logits: logitsOf(x), loss: lossOf(x) };
+      }),
+    };
+    const run = async (defense: LabSettings['defense'], attacker: LabSettings['attacker']) => {
+      const session = new LabSession(() => ({ inception_v3: curved }));
+      await session.reset(image(), settings({ defense, attacker, epsilon: 0.05, iterations: 3 }));
+      let frame = await session.step();
+      frame = await session.step();
+      session.dispose();
+      return frame;
+    };
+    const naive = await run('bitDepth', 'naive');
+    const shown = rgbaToImage(naive.image, 4, 4);
+    const expected = Array.from(curved.probabilities(reduceBitDepth(shown, BIT_DEPTH)).dataSync());
+    naive.probabilities.inception_v3!.forEach((p, k) => expect(p).toBeCloseTo(expected[k], 6));
+    expect(naive.defended).toHaveLength(4 * 4 * 4);
+    // The naive attacker's images are the undefended attack's; the adaptive one's are not.
+    expect(Array.from(naive.image)).toEqual(Array.from((await run('none', 'naive')).image));
+    expect(Array.from((await run('bitDepth', 'adaptive')).image)).not.toEqual(Array.from(naive.image));
+    expect((await run('none', 'naive')).defended).toBeNull();
   });
 
   it('aims at the class f does not predict, unless told otherwise', async () => {

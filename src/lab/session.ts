@@ -7,6 +7,9 @@ import { eightBitLevels } from '../attack/eight-bit';
 import { randomSignNoise, type GradientModel, type Iteration } from '../attack/fgsm';
 import { gradientAttack } from '../attack/methods';
 import { squareAttack, type QueryModel, type QueryStep } from '../attack/square';
+import { adaptiveModel, behindDefense } from '../defense/defended';
+import { DEFENSES } from '../defense/defenses';
+import { EOT_SAMPLES, type DefenseId } from '../defense/names';
 import { predictedClass } from '../config';
 import { rgbaToImage } from '../models/preprocess';
 import type { ModelId } from '../models/specs';
@@ -33,6 +36,8 @@ export interface LabFrame {
   image: Uint8ClampedArray;
   perturbation: Uint8ClampedArray;
   amplification: number;
+  /** What f sees behind the defense (RGBA), or null without one. */
+  defended: Uint8ClampedArray | null;
   /** Query only: the images sent to f so far, the budget, and how fast they went (null in other modes). */
   queries: QueryCount | null;
   /** How far x⁰ is from f's world (null until f has loaded). */
@@ -43,6 +48,9 @@ export interface LabFrame {
 
 const NOISE_SEED = 7;
 const SQUARE_SEED = 7;
+/** The draw of a random defense when f judges the frame, and the adaptive attacker's first draw. */
+const JUDGE_SEED = 0;
+const ADAPTIVE_SEED = 1;
 
 export interface QueryCount {
   used: number;
@@ -122,7 +130,8 @@ export class LabSession {
    */
   private nextQueries(settings: LabSettings, x0: tf.Tensor4D): tf.Tensor4D | null {
     if (!this.queryRun) {
-      const f = this.attackedModel('query');
+      // The attacker asks the deployed classifier: f behind the defense, if there is one.
+      const f = this.deployed().inception_v3 ?? this.loaded('inception_v3');
       const asked: QueryModel = { probabilities: (x) => tf.tidy(() => f.probabilities(tf.div<tf.Tensor4D>(eightBitLevels(x, x0, settings.epsilon), 255))) };
       const steps = squareAttack(asked, x0, { epsilon: settings.epsilon, target: this.target, queryBudget: settings.queryBudget, batchSize: QUERY_BATCH, seed: SQUARE_SEED });
       this.queryRun = { steps, count: { used: 0, budget: settings.queryBudget, perSecond: null, finished: false }, started: performance.now() };
@@ -161,20 +170,44 @@ export class LabSession {
     this.t = 0;
   }
 
+  /** The model whose gradient the attack follows: as it is, or (adaptive attacker) with the defense in front, BPDA + EOT. */
   private attackedModel(mode: AttackMode): LabModel {
-    const id = ATTACKED_MODEL[mode]!;
+    const model = this.loaded(ATTACKED_MODEL[mode]!);
+    const { defense, attacker } = this.settings!;
+    if (defense === 'none' || attacker === 'naive') return model;
+    return { ...adaptiveModel(model, DEFENSES[defense], { samples: EOT_SAMPLES, seed: ADAPTIVE_SEED }), probabilities: model.probabilities };
+  }
+
+  private loaded(id: ModelId): LabModel {
     const model = this.models()[id];
     if (!model) throw new Error(`${id} is still loading`);
     return model;
   }
 
+  /** Each model as it judges images: f behind the defense, if the defender has switched one on (g is the attacker's own). */
+  private deployed(): Partial<Record<ModelId, LabModel>> {
+    const models = this.models();
+    const defense = this.settings?.defense ?? 'none';
+    if (defense === 'none' || !models.inception_v3) return models;
+    return { ...models, inception_v3: { ...models.inception_v3, ...behindDefense(models.inception_v3, DEFENSES[defense], JUDGE_SEED) } };
+  }
+
   /** The class f does not predict for x⁰ (g's, while f is still loading). */
   private defaultTarget(): number {
-    const models = this.models();
+    const models = this.deployed();
     const judge = models.inception_v3 ?? models.mobilenet_v2;
     if (!judge) return 0;
     const p = tf.tidy(() => judge.probabilities(this.x0!).dataSync());
     return 1 - predictedClass(p);
+  }
+
+  /** What f sees behind the defense, as RGBA bytes (null without one). */
+  private async defendedView(shown: tf.Tensor4D, settings: LabSettings): Promise<Uint8ClampedArray | null> {
+    if (settings.defense === 'none') return null;
+    const rgba = tf.tidy(() => toRgba(tf.round(tf.mul(DEFENSES[settings.defense as DefenseId].apply(shown, JUDGE_SEED), 255)) as tf.Tensor4D));
+    const bytes = new Uint8ClampedArray(await rgba.data());
+    rgba.dispose();
+    return bytes;
   }
 
   /**
@@ -199,8 +232,9 @@ export class LabSession {
     const levelDistances = [(await linf.data())[0], (await l2.data())[0]];
     tf.dispose([imageRgba, perturbationRgba, linf, l2]);
     const shown = rgbaToImage(image, width, height);
+    const defended = await this.defendedView(shown, settings);
     const probabilities: LabFrame['probabilities'] = {};
-    for (const [id, model] of Object.entries(this.models()) as [ModelId, LabModel][]) {
+    for (const [id, model] of Object.entries(this.deployed()) as [ModelId, LabModel][]) {
       const p = model.probabilities(shown);
       probabilities[id] = Array.from(await p.data());
       p.dispose();
@@ -220,6 +254,7 @@ export class LabSession {
       image,
       perturbation,
       amplification,
+      defended,
       queries: settings.mode === 'query' ? (this.queryRun?.count ?? { used: 0, budget: settings.queryBudget, perSecond: null, finished: false }) : null,
       outOfWorld: this.world,
       memory: { numTensors, numBytes },

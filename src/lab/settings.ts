@@ -1,6 +1,7 @@
 // The lab's setting as plain data: the attack modes and methods, the ranges of ε and T, the defaults and the
 // course's presets. Its URL form is a few rows of src/url/params.ts.
 import { DEFAULT_EPSILON, DEFAULT_ITERATIONS } from '../config';
+import type { DefenseId } from '../defense/names';
 import type { ModelId } from '../models/specs';
 
 export const ATTACK_MODES = ['whitebox', 'blackbox', 'noise', 'query'] as const;
@@ -34,6 +35,15 @@ export const METHOD_LABELS: Record<GradientMethod, string> = {
   mifgsm: 'MI-FGSM (momentum)',
 };
 
+/** What the attacker knows of the defense in front of f: nothing (it attacks f itself), or all of it. */
+export const ATTACKERS = ['naive', 'adaptive'] as const;
+export type Attacker = (typeof ATTACKERS)[number];
+
+export const ATTACKER_LABELS: Record<Attacker, string> = {
+  naive: 'Naive (attacks f, unaware of the defense)',
+  adaptive: 'Adaptive (attacks through the defense: BPDA + EOT)',
+};
+
 export const EPSILON_MAX = 0.1;
 export const EPSILON_STEP = 0.0005;
 export const ITERATIONS_MAX = 50;
@@ -45,6 +55,9 @@ export interface LabSettings {
   iterations: number;
   mode: AttackMode;
   method: GradientMethod;
+  /** What the defender puts in front of f. */
+  defense: DefenseId | 'none';
+  attacker: Attacker;
   /** Query only: how many images the attacker may send to f. */
   queryBudget: number;
   /** Target label y*: 'auto' means the class f does not predict for x⁰. */
@@ -58,6 +71,8 @@ export const DEFAULT_SETTINGS: LabSettings = {
   mode: 'whitebox',
   method: 'ifgsm',
   queryBudget: 1000,
+  defense: 'none',
+  attacker: 'naive',
   target: 'auto',
 };
 

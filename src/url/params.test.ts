@@ -30,6 +30,9 @@ describe('the URL table', () => {
     expect(writeQuery(withSettings({ iterations: 10, mode: 'blackbox' }))).toBe('mode=blackbox&T=10');
     expect(writeQuery(withSettings({ method: 'mifgsm', mode: 'blackbox' }))).toBe('mode=blackbox&method=mifgsm');
     expect(readQuery('mode=blackbox&method=pgd').state.settings).toEqual({ ...DEFAULT_SETTINGS, mode: 'blackbox', method: 'pgd' });
+    expect(writeQuery(withSettings({ defense: 'jpeg', attacker: 'adaptive' }))).toBe('defense=jpeg&attacker=adaptive');
+    // Without a defense the attacker has nothing to know: not written.
+    expect(writeQuery(withSettings({ attacker: 'adaptive' }))).toBe('');
     // Random noise has no method: a link to it does not carry one.
     expect(writeQuery(withSettings({ method: 'pgd', mode: 'noise' }))).toBe('mode=noise');
     // The embed's controls mean nothing in the lab: not written there.
@@ -54,6 +57,7 @@ describe('the URL table', () => {
     ['mode=<script>alert(1)</script>', {}, /^Ignored an unknown attack mode in the link\.$/],
     ['target=2', {}, /^Ignored an unknown target in the link\.$/],
     ['method=cw', {}, /^Ignored an unknown attack method in the link\.$/],
+    ['defense=adversarial-training', {}, /^Ignored an unknown defense in the link\.$/],
   ])('setting %s is clamped or ignored, with a notice', (query, expected, notice) => {
     const { state, notices } = readQuery(query);
     expect(state.settings).toEqual({ ...DEFAULT_SETTINGS, ...expected });

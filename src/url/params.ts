@@ -5,7 +5,8 @@
 // address bar (src/app/address-bar.ts), the embed snippet and the tests all use it.
 import { BACKENDS, type BackendName } from '../backend/names';
 import { DEFAULT_PRESENTATION, EMBED_CONTROLS, type EmbedControl, type Layout, type Presentation } from '../classroom/presentation';
-import { ATTACK_MODES, DEFAULT_SETTINGS, GRADIENT_METHODS, clampEpsilon, clampIterations, clampQueryBudget, usesGradient, type LabSettings } from '../lab/settings';
+import { DEFENSE_IDS } from '../defense/names';
+import { ATTACKERS, ATTACK_MODES, DEFAULT_SETTINGS, GRADIENT_METHODS, clampEpsilon, clampIterations, clampQueryBudget, usesGradient, type LabSettings } from '../lab/settings';
 
 const VIEWS = ['lab', 'experiment'] as const;
 export type View = (typeof VIEWS)[number];
@@ -146,6 +147,8 @@ export const URL_PARAMS: readonly UrlParam[] = [
   param('settings', 'epsilon', 'eps', number(clampEpsilon)),
   param('settings', 'iterations', 'T', number(clampIterations)),
   param('settings', 'queryBudget', 'queries', number(clampQueryBudget), (s) => s.settings.mode === 'query'),
+  param('settings', 'defense', 'defense', oneOf(['none', ...DEFENSE_IDS] as const, 'defense')),
+  param('settings', 'attacker', 'attacker', oneOf(ATTACKERS, 'attacker'), (s) => s.settings.defense !== 'none'),
   param('settings', 'target', 'target', target),
 ];
 

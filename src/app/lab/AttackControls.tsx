@@ -2,8 +2,9 @@ import type { ReactNode } from 'react';
 import { CLASS_NAMES } from '../../config';
 import { pgdStepSize, stepSize } from '../../attack/budget';
 import { EMBED_CONTROLS, type EmbedControl } from '../../classroom/presentation';
+import { DEFENSE_IDS, DEFENSE_LABELS } from '../../defense/names';
 import {
-  ATTACK_MODES, EPSILON_MAX, EPSILON_STEP, GRADIENT_METHODS, ITERATIONS_MAX, METHOD_LABELS, MODE_LABELS, PRESETS, QUERY_BATCH, QUERY_BUDGET_MAX, QUERY_BUDGET_STEP, usesGradient, type LabSettings,
+  ATTACKERS, ATTACKER_LABELS, ATTACK_MODES, EPSILON_MAX, EPSILON_STEP, GRADIENT_METHODS, ITERATIONS_MAX, METHOD_LABELS, MODE_LABELS, PRESETS, QUERY_BATCH, QUERY_BUDGET_MAX, QUERY_BUDGET_STEP, usesGradient, type LabSettings,
 } from '../../lab/settings';
 import { lab } from '../page';
 
@@ -54,6 +55,21 @@ export function AttackControls({ settings, running, ready, visible = EMBED_CONTR
           name="method" legend={<>Method{!gradient && <span className="muted"> ({MODE_LABELS[settings.mode].toLowerCase()} follows no gradient)</span>}</>} disabled={!gradient}
           options={GRADIENT_METHODS} labels={METHOD_LABELS} value={settings.method} onPick={(method) => void lab.updateSettings({ method })}
         />
+      )}
+      {show('mode') && (
+        <div className="defense">
+          <label>
+            Defense in front of f{' '}
+            <select value={settings.defense} onChange={(e) => void lab.updateSettings({ defense: e.target.value as LabSettings['defense'] })}>
+              <option value="none">none</option>
+              {DEFENSE_IDS.map((id) => <option key={id} value={id}>{DEFENSE_LABELS[id]}</option>)}
+            </select>
+          </label>
+          <RadioChoice
+            name="attacker" legend="The attacker" disabled={settings.defense === 'none'}
+            options={ATTACKERS} labels={ATTACKER_LABELS} value={settings.attacker} onPick={(attacker) => void lab.updateSettings({ attacker })}
+          />
+        </div>
       )}
       {show('presets') && <div className="presets" role="group" aria-label="Presets from the course">
         <span className="muted small">Try the course's cases:</span>

@@ -1,5 +1,6 @@
 import { CLASS_NAMES, predictedClass } from '../../config';
 import type { LabFrame } from '../../lab/session';
+import { DEFENSE_LABELS } from '../../defense/names';
 import { MODEL_SPECS, type ModelId } from '../../models/specs';
 import type { HistoryPoint } from '../store';
 
@@ -49,7 +50,7 @@ export function AttackStats({ frame, original, models }: { frame: LabFrame | nul
           const flipped = before !== undefined && predictedClass(before) !== label;
           return (
             <li key={id} data-testid={`verdict-${id}`} data-label={CLASS_NAMES[label]} data-probabilities={JSON.stringify(p)}>
-              {MODEL_SPECS[id].title} ({MODEL_SPECS[id].role}) says <strong className={`tag tag-${CLASS_NAMES[label]}`}>{CLASS_NAMES[label]}</strong>{' '}
+              {MODEL_SPECS[id].title} ({MODEL_SPECS[id].role}){id === 'inception_v3' && frame.settings.defense !== 'none' && <> behind {DEFENSE_LABELS[frame.settings.defense]}</>} says <strong className={`tag tag-${CLASS_NAMES[label]}`}>{CLASS_NAMES[label]}</strong>{' '}
               ({(p[label] * 100).toFixed(1)}%){flipped && <strong className="flipped"> — flipped!</strong>}
             </li>
           );

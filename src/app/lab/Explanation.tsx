@@ -3,6 +3,7 @@ import 'katex/dist/katex.min.css';
 import { levelBudget, pgdStepSize, stepSize } from '../../attack/budget';
 import { COMMITTED_RESULTS, earlierHeadsNote } from '../../experiment/results';
 import { transferSentence } from '../../experiment/summary';
+import { DEFENSE_LABELS, EOT_SAMPLES, RANDOM_DEFENSES, type DefenseId } from '../../defense/names';
 import { METHOD_LABELS, QUERY_BATCH, type LabSettings } from '../../lab/settings';
 
 function TeX({ children, block = false }: { children: string; block?: boolean }) {
@@ -90,6 +91,27 @@ function QueryRule({ settings }: { settings: LabSettings }) {
   );
 }
 
+/** The cat and mouse: what the defender and each attacker know, for the defense switched on. */
+function DefenseMoves({ settings }: { settings: LabSettings }) {
+  const defense = settings.defense as DefenseId;
+  const random = RANDOM_DEFENSES.includes(defense);
+  return (
+    <dl className="modes-explained" data-testid="defense-moves" data-attacker={settings.attacker}>
+      <dt>The defender</dt>
+      <dd>Puts {DEFENSE_LABELS[defense]} in front of f: f judges D(x), the fourth image, never x itself.</dd>
+      <dt>{settings.attacker === 'naive' ? 'The naive attacker (now playing)' : 'The naive attacker'}</dt>
+      <dd>Knows f but not the defense: it computes the attack on f alone, and the defended f then judges the result.</dd>
+      <dt>{settings.attacker === 'adaptive' ? 'The adaptive attacker (now playing)' : 'The adaptive attacker'}</dt>
+      <dd>
+        Knows the defense too and attacks f∘D.{' '}
+        {random
+          ? `D is differentiable but draws at random each time, so each gradient is the average over ${EOT_SAMPLES} draws (EOT, Athalye et al. 2018).`
+          : 'D has no useful gradient (it rounds or sorts), so in the backward pass it is replaced by the identity: the gradient of f at D(x) is used as the gradient at x (BPDA, Athalye, Carlini & Wagner 2018).'}
+      </dd>
+    </dl>
+  );
+}
+
 /** The update rule and the bound with the current numbers, and what the modes mean. */
 export function Explanation({ settings }: { settings: LabSettings }) {
   const { epsilon, iterations, mode, method } = settings;
@@ -106,6 +128,7 @@ export function Explanation({ settings }: { settings: LabSettings }) {
       ) : (
         <GradientRule settings={settings} />
       )}
+      {settings.defense !== 'none' && <DefenseMoves settings={settings} />}
       <dl className="modes-explained">
         <dt>White box</dt>
         <dd>The attacker has the target model f itself and uses its gradients.</dd>

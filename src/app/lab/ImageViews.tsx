@@ -1,10 +1,11 @@
 import type { LabFrame } from '../../lab/session';
+import { DEFENSE_LABELS } from '../../defense/names';
 import { RgbaCanvas } from '../components/RgbaCanvas';
 
-/** x⁰, the perturbation made visible, and x: side by side, same size, pixel-crisp. */
+/** x⁰, the perturbation made visible, x and (behind a defense) what f sees: side by side, same size, pixel-crisp. */
 export function ImageViews({ original, frame, describe }: { original: Uint8ClampedArray | null; frame: LabFrame | null; describe: string }) {
   return (
-    <div className="views">
+    <div className={frame?.defended ? 'views with-defense' : 'views'}>
       <figure>
         <RgbaCanvas rgba={original} label={`Original: ${describe}`} testId="view-original" />
         <figcaption>Original x⁰</figcaption>
@@ -23,6 +24,12 @@ export function ImageViews({ original, frame, describe }: { original: Uint8Clamp
         <RgbaCanvas rgba={frame?.image ?? null} label={`Adversarial image after ${frame?.t ?? 0} iterations`} testId="view-adversarial" />
         <figcaption>Adversarial x ({frame?.queries ? `after ${frame.queries.used} queries` : `t = ${frame?.t ?? 0}`})</figcaption>
       </figure>
+      {frame?.defended && frame.settings.defense !== 'none' && (
+        <figure>
+          <RgbaCanvas rgba={frame.defended} label={`What f sees: x after ${DEFENSE_LABELS[frame.settings.defense]}`} testId="view-defended" />
+          <figcaption>What f sees: x after {DEFENSE_LABELS[frame.settings.defense]}</figcaption>
+        </figure>
+      )}
     </div>
   );
 }

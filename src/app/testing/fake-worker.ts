@@ -126,6 +126,7 @@ export class FakeApi implements LabApi {
       image: new Uint8ClampedArray(4).fill(this.generation),
       perturbation: new Uint8ClampedArray(4),
       amplification: 1,
+      defended: null,
       queries: null,
       outOfWorld: null,
       memory: { numTensors: 0, numBytes: 0 },
