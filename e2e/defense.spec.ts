@@ -26,6 +26,8 @@ test('defender, naive attacker, adaptive attacker: JPEG stops the naive attack, 
   await expect(page.getByTestId('iteration')).toHaveText(`0 / ${ITERATIONS}`);
   await expect(page.getByTestId('view-defended')).toBeVisible();
   await expect(page.getByTestId('defense-moves')).toHaveAttribute('data-attacker', 'naive');
+  // Its price on clean photos, from the committed measurement.
+  await expect(page.getByTestId('defense-cost')).toContainText(/f is right on \d+ alone .* and on \d+ behind JPEG, quality 75/);
   await runToEnd();
   await expect(f).toContainText('behind JPEG');
   await expect(f).toHaveAttribute('data-label', 'diseased');

@@ -1,7 +1,8 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { levelBudget, pgdStepSize, stepSize } from '../../attack/budget';
-import { COMMITTED_RESULTS, earlierHeadsNote } from '../../experiment/results';
+import { COMMITTED_RESULTS, DEFENSE_CLEAN_COST, earlierHeadsNote } from '../../experiment/results';
+import { cleanCostSentences } from '../../defense/clean-cost';
 import { transferSentence } from '../../experiment/summary';
 import { DEFENSE_LABELS, EOT_SAMPLES, RANDOM_DEFENSES, type DefenseId } from '../../defense/names';
 import { METHOD_LABELS, QUERY_BATCH, type LabSettings } from '../../lab/settings';
@@ -98,7 +99,10 @@ function DefenseMoves({ settings }: { settings: LabSettings }) {
   return (
     <dl className="modes-explained" data-testid="defense-moves" data-attacker={settings.attacker}>
       <dt>The defender</dt>
-      <dd>Puts {DEFENSE_LABELS[defense]} in front of f: f judges D(x), the fourth image, never x itself.</dd>
+      <dd>
+        Puts {DEFENSE_LABELS[defense]} in front of f: f judges D(x), the fourth image, never x itself. It has a price
+        before any attack: <span data-testid="defense-cost">{cleanCostSentences(DEFENSE_CLEAN_COST, defense, DEFENSE_LABELS[defense]).join(' ')}</span>
+      </dd>
       <dt>{settings.attacker === 'naive' ? 'The naive attacker (now playing)' : 'The naive attacker'}</dt>
       <dd>Knows f but not the defense: it computes the attack on f alone, and the defended f then judges the result.</dd>
       <dt>{settings.attacker === 'adaptive' ? 'The adaptive attacker (now playing)' : 'The adaptive attacker'}</dt>

@@ -3,6 +3,8 @@
 import type { DataSet } from '../../data-sets';
 import metrics from '../../models/heads/metrics.json' with { type: 'json' };
 import type { ExperimentResults } from '../protocol';
+import type { CleanCostResults } from '../../defense/clean-cost';
+import defenseClean from './defense-clean.json' with { type: 'json' };
 import fieldTestSplit from './field-test.json' with { type: 'json' };
 import labTestSplit from './test.json' with { type: 'json' };
 
@@ -35,3 +37,6 @@ export function earlierHeadsNote(results: ExperimentResults): string | null {
     ? null
     : 'These results were made with the earlier heads (trained on lab photos only, before both models were retrained on lab and field photos); they are not yet re-run with the heads the lab uses now.';
 }
+
+/** What each defense costs f on clean test photos (`npm run defense-cost`); the lab quotes it on the defender's move. */
+export const DEFENSE_CLEAN_COST = defenseClean as CleanCostResults;
