@@ -12,7 +12,7 @@ interface Judged {
 }
 
 /** The defender's classifier. `seed` names the draw of a random defense. */
-export function behindDefense<M extends Judged>(model: M, defense: Defense, seed: number): Judged {
+export function behindDefense(model: Judged, defense: Defense, seed: number): Judged {
   return { probabilities: (x) => tf.tidy(() => model.probabilities(defense.apply(x, seed))) };
 }
 

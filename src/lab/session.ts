@@ -15,6 +15,9 @@ import { rgbaToImage } from '../models/preprocess';
 import type { ModelId } from '../models/specs';
 import { ATTACKED_MODEL, QUERY_BATCH, type AttackMode, type LabSettings } from './settings';
 
+/** What judges an image: probabilities for a batch. */
+type Judge = Pick<LabModel, 'probabilities'>;
+
 export interface LabModel extends GradientModel {
   probabilities(x: tf.Tensor4D): tf.Tensor2D;
 }
@@ -131,7 +134,8 @@ export class LabSession {
   private nextQueries(settings: LabSettings, x0: tf.Tensor4D): tf.Tensor4D | null {
     if (!this.queryRun) {
       // The attacker asks the deployed classifier: f behind the defense, if there is one.
-      const f = this.deployed().inception_v3 ?? this.loaded('inception_v3');
+      const f = this.deployed().inception_v3;
+      if (!f) throw new Error('inception_v3 is still loading');
       const asked: QueryModel = { probabilities: (x) => tf.tidy(() => f.probabilities(tf.div<tf.Tensor4D>(eightBitLevels(x, x0, settings.epsilon), 255))) };
       const steps = squareAttack(asked, x0, { epsilon: settings.epsilon, target: this.target, queryBudget: settings.queryBudget, batchSize: QUERY_BATCH, seed: SQUARE_SEED });
       this.queryRun = { steps, count: { used: 0, budget: settings.queryBudget, perSecond: null, finished: false }, started: performance.now() };
@@ -171,11 +175,11 @@ export class LabSession {
   }
 
   /** The model whose gradient the attack follows: as it is, or (adaptive attacker) with the defense in front, BPDA + EOT. */
-  private attackedModel(mode: AttackMode): LabModel {
+  private attackedModel(mode: AttackMode): GradientModel {
     const model = this.loaded(ATTACKED_MODEL[mode]!);
     const { defense, attacker } = this.settings!;
     if (defense === 'none' || attacker === 'naive') return model;
-    return { ...adaptiveModel(model, DEFENSES[defense], { samples: EOT_SAMPLES, seed: ADAPTIVE_SEED }), probabilities: model.probabilities };
+    return adaptiveModel(model, DEFENSES[defense], { samples: EOT_SAMPLES, seed: ADAPTIVE_SEED });
   }
 
   private loaded(id: ModelId): LabModel {
@@ -185,11 +189,11 @@ export class LabSession {
   }
 
   /** Each model as it judges images: f behind the defense, if the defender has switched one on (g is the attacker's own). */
-  private deployed(): Partial<Record<ModelId, LabModel>> {
-    const models = this.models();
+  private deployed(): Partial<Record<ModelId, Judge>> {
+    const models: Partial<Record<ModelId, Judge>> = this.models();
     const defense = this.settings?.defense ?? 'none';
     if (defense === 'none' || !models.inception_v3) return models;
-    return { ...models, inception_v3: { ...models.inception_v3, ...behindDefense(models.inception_v3, DEFENSES[defense], JUDGE_SEED) } };
+    return { ...models, inception_v3: behindDefense(models.inception_v3, DEFENSES[defense], JUDGE_SEED) };
   }
 
   /** The class f does not predict for x⁰ (g's, while f is still loading). */
@@ -234,7 +238,7 @@ export class LabSession {
     const shown = rgbaToImage(image, width, height);
     const defended = await this.defendedView(shown, settings);
     const probabilities: LabFrame['probabilities'] = {};
-    for (const [id, model] of Object.entries(this.deployed()) as [ModelId, LabModel][]) {
+    for (const [id, model] of Object.entries(this.deployed()) as [ModelId, Judge][]) {
       const p = model.probabilities(shown);
       probabilities[id] = Array.from(await p.data());
       p.dispose();
