@@ -67,7 +67,7 @@ test('black box attacks g and updates both models, as the same attack in Node pr
   await openLab(page, `backend=wasm&image=${LEAF}&debug=1`);
   await waitReady(page);
   const baseline = await page.getByTestId('debug-memory').textContent();
-  await page.getByRole('button', { name: 'Black box, T = 10' }).click();
+  await page.getByRole('button', { name: 'Black box, T = 10', exact: true }).click();
   await expect(page.getByRole('radio', { name: 'Black box' })).toBeChecked();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('iteration')).toHaveText('10 / 10');

@@ -65,7 +65,7 @@ test('a truncated shard and a shard with one byte changed are caught by the chec
     await page.getByTestId(`model-error-${id}`).getByRole('button', { name: 'Retry' }).click();
     await expect(modelCard(page, id)).toContainText('ready');
   }
-  await page.getByRole('button', { name: 'Black box, T = 10' }).click();
+  await page.getByRole('button', { name: 'Black box, T = 10', exact: true }).click();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('iteration')).toHaveText('10 / 10');
 });

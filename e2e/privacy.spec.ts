@@ -32,7 +32,7 @@ test("a user's photo never leaves the browser: after the upload, nothing is sent
   page.on('websocket', (ws) => ws.on('framesent', (f) => sent.push(`websocket ${ws.url()} ${f.payload.length} bytes`)));
   await page.getByLabel('Use your own image').setInputFiles({ name: 'my-photo.png', mimeType: 'image/png', buffer: syntheticPhoto() });
   await expect(page.getByTestId('upload-info')).toContainText('my-photo.png (300×200)');
-  await page.getByRole('button', { name: 'Black box, T = 10' }).click();
+  await page.getByRole('button', { name: 'Black box, T = 10', exact: true }).click();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('iteration')).toHaveText('10 / 10');
   await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download adversarial PNG' }).click()]);
