@@ -24,6 +24,7 @@ import { cliOptions } from './lib/args.ts';
 import { dataFingerprint, listSplit, loadCanonical, SPLITS, type LeafImage } from './lib/leaves.ts';
 import { loadClassifierNode } from './lib/load-models.ts';
 import { setNodeBackend, type NodeBackend } from './lib/node-tf.ts';
+import { appendLine, parseShard, readJsonLines, type Shard } from './lib/resume.ts';
 import { dataSetDir, PROJECT_ROOT, RESULTS_DIR } from './lib/paths.ts';
 
 /** The committed results of the full default run of a data set on its test split. */
@@ -53,12 +54,6 @@ export interface ExperimentOptions {
   log?: (line: string) => void;
   /** The heads to attack and judge with (default: the committed ones). */
   heads?: Record<ModelId, HeadWeights>;
-}
-
-/** Every `count`-th batch from `index`: n processes with the same resume file share the work. */
-export interface Shard {
-  index: number;
-  count: number;
 }
 
 const imageId = (image: LeafImage) => path.basename(image.file).replace(/\.\w+$/, '');
@@ -141,33 +136,8 @@ function runKey(options: ExperimentOptions, images: LeafImage[], manifestSha256:
   return crypto.createHash('sha256').update(fingerprint).digest('hex').slice(0, 16);
 }
 
-/** Appends one line, first ending a line that an interrupted write left unfinished. */
-function appendLine(file: string, line: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
-  let cut = false;
-  if (size > 0) {
-    const last = Buffer.alloc(1);
-    const fd = fs.openSync(file, 'r');
-    fs.readSync(fd, last, 0, 1, size - 1);
-    fs.closeSync(fd);
-    cut = last[0] !== 0x0a;
-  }
-  fs.appendFileSync(file, `${cut ? '\n' : ''}${line}\n`);
-}
-
 function readFinished(file: string | null): Map<string, FinishedBatch> {
-  if (!file || !fs.existsSync(file)) return new Map();
-  const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
-  // A run killed mid-write leaves a partial last line: that batch is simply done again.
-  const parsed = lines.flatMap((line) => {
-    try {
-      return [JSON.parse(line) as FinishedBatch];
-    } catch {
-      return [];
-    }
-  });
-  return new Map(parsed.map((b) => [b.ids.join(','), b]));
+  return new Map(readJsonLines<FinishedBatch>(file).map((b) => [b.ids.join(','), b]));
 }
 
 const numberList = (text: string, name: string) =>
@@ -176,12 +146,6 @@ const numberList = (text: string, name: string) =>
     if (s.trim() === '' || !Number.isFinite(v) || v < 0) throw new Error(`--${name}: "${s}" is not a non-negative number`);
     return v;
   });
-
-function parseShard(text: string): Shard {
-  const [k, n] = text.split('/').map(Number);
-  if (!(Number.isInteger(k) && Number.isInteger(n) && n >= 1 && k >= 1 && k <= n)) throw new Error('--shard must be K/N with 1 ≤ K ≤ N');
-  return { index: k - 1, count: n };
-}
 
 async function main() {
   const opts = cliOptions({

@@ -16,3 +16,8 @@ export function eightBitLevels(x: tf.Tensor4D, x0: tf.Tensor4D, epsilon: number)
     return tf.minimum<tf.Tensor4D>(tf.maximum(rounded, tf.sub(base, budget)), tf.add(base, budget));
   });
 }
+
+/** The 8-bit image the lab shows for the iterate x, back in [0, 1]: what a model is shown. */
+export function shownImage(x: tf.Tensor4D, x0: tf.Tensor4D, epsilon: number): tf.Tensor4D {
+  return tf.tidy(() => tf.div<tf.Tensor4D>(eightBitLevels(x, x0, epsilon), 255));
+}

@@ -96,3 +96,14 @@ export function randomSignNoise(x0: tf.Tensor4D, epsilon: number, seed: number):
     return tf.clipByValue(tf.add<tf.Tensor4D>(x0, tf.mul(epsilon, signs)), 0, 1);
   });
 }
+
+/** Runs an attack to its end and returns its last iterate (the caller's: dispose it); x⁰'s copy for T = 0. */
+export function lastIterate(steps: Iterable<Iteration>, x0: tf.Tensor4D): tf.Tensor4D {
+  let last: tf.Tensor4D | null = null;
+  for (const { x, logitsBefore } of steps) {
+    logitsBefore.dispose();
+    last?.dispose();
+    last = x;
+  }
+  return last ?? tf.clone(x0);
+}

@@ -94,6 +94,7 @@ describe('Square Attack', () => {
     expect(last.probabilities[target]).toBeGreaterThan(0.5);
     // It stopped there: no step before the last had fooled it.
     steps.slice(0, -1).forEach((s) => expect(s.probabilities[target]).toBeLessThanOrEqual(0.5));
+    expect(steps.map((s) => s.fooled)).toEqual([...steps.slice(0, -1).map(() => false), true]);
     expect(steps.some((s) => s.accepted && s.queries > 1)).toBe(true);
     steps.forEach((s) => s.x.dispose());
   });

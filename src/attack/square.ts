@@ -4,6 +4,7 @@
 // it lowers L = −log P(y*). Every image sent to f is one query; proposals go in batches, so one
 // forward pass answers several, and the best of a batch is kept if it improves.
 import * as tf from '@tensorflow/tfjs';
+import { predictedClass } from '../config';
 import { seededRandom } from '../seeded-random';
 
 /** Anything that answers queries: probabilities for a batch of images (N × classes). */
@@ -32,6 +33,8 @@ export interface QueryStep {
   loss: number;
   /** Whether this batch improved on the best so far. */
   accepted: boolean;
+  /** f now puts the best image in the target class (the attack has succeeded and stops). */
+  fooled: boolean;
 }
 
 /** Where the paper halves the window's share, in queries out of 10,000; scaled to the budget. */
@@ -89,9 +92,9 @@ export function* squareAttack(model: QueryModel, x0Tensor: tf.Tensor4D, settings
   let [probabilities] = ask(model, [best], shape);
   let loss = targetLoss(probabilities, settings.target);
   let queries = 1;
-  const step = (accepted: boolean): QueryStep => ({ queries, x: tf.tensor4d(best, [1, ...shape]), probabilities, loss, accepted });
+  const fooled = () => predictedClass(probabilities) === settings.target;
+  const step = (accepted: boolean): QueryStep => ({ queries, x: tf.tensor4d(best, [1, ...shape]), probabilities, loss, accepted, fooled: fooled() });
   yield step(true);
-  const fooled = () => probabilities.indexOf(Math.max(...probabilities)) === settings.target;
   while (!fooled() && queries + settings.batchSize <= settings.queryBudget) {
     const side = windowSide(queries, settings.queryBudget, height, width, settings.initialShare);
     const proposals = Array.from({ length: settings.batchSize }, () => squareProposal(best, x0, shape, side, settings.epsilon, random));

@@ -1,8 +1,8 @@
 // One batch of the experiment: attack the images every way the plan says and record what f and g
 // predict. The attacks are the lab's own (src/attack/fgsm.ts): no second implementation.
 import * as tf from '@tensorflow/tfjs';
-import { eightBitLevels } from '../attack/eight-bit';
-import { iterativeFgsm, randomSignNoise, type GradientModel } from '../attack/fgsm';
+import { shownImage } from '../attack/eight-bit';
+import { iterativeFgsm, lastIterate, randomSignNoise, type GradientModel } from '../attack/fgsm';
 import { conditionKey, conditionsOf, targetOf, WHITEBOX_ITERATIONS, type Condition, type ExperimentPlan, type Judge, type Pixels } from './protocol';
 
 export interface ExperimentModel extends GradientModel {
@@ -17,17 +17,6 @@ async function predict(model: ExperimentModel, x: tf.Tensor4D): Promise<number[]
   const out = Array.from(await classes.data());
   classes.dispose();
   return out;
-}
-
-/** Runs the whole attack and returns the final image (the caller disposes it). */
-function attack(model: GradientModel, x0: tf.Tensor4D, epsilon: number, iterations: number, target: number): tf.Tensor4D {
-  let last: tf.Tensor4D | null = null;
-  for (const { x, logitsBefore } of iterativeFgsm(model, x0, { epsilon, iterations, target })) {
-    logitsBefore.dispose();
-    last?.dispose();
-    last = x;
-  }
-  return last!;
 }
 
 /** How an image was made from x⁰: a condition without its judge and pixels. */
@@ -53,7 +42,7 @@ export async function batchOutcomes(models: ExperimentModels, x0: tf.Tensor4D, l
     conditions.filter((c) => c.pixels === pixels && c.method === made.method && c.eps === made.eps && c.T === made.T && c.seed === made.seed);
   /** Judges x as the lab shows it (8-bit, within ε) and as the float iterate, then disposes it. */
   const judgeBoth = async (x: tf.Tensor4D, made: Made) => {
-    const shown = tf.tidy(() => tf.div<tf.Tensor4D>(eightBitLevels(x, x0, made.eps), 255));
+    const shown = shownImage(x, x0, made.eps);
     try {
       await judge(shown, where('8bit', made));
       await judge(x, where('float', made));
@@ -65,9 +54,9 @@ export async function batchOutcomes(models: ExperimentModels, x0: tf.Tensor4D, l
   await judge(x0, where('8bit', { method: 'none', eps: 0, T: null, seed: null }));
   for (const eps of plan.epsilons.filter((e) => e > 0)) {
     for (const seed of plan.noiseSeeds) await judgeBoth(randomSignNoise(x0, eps, seed), { method: 'noise', eps, T: null, seed });
-    for (const T of plan.iterations) await judgeBoth(attack(models.g, x0, eps, T, target), { method: 'blackbox', eps, T, seed: null });
+    for (const T of plan.iterations) await judgeBoth(lastIterate(iterativeFgsm(models.g, x0, { epsilon: eps, iterations: T, target }), x0), { method: 'blackbox', eps, T, seed: null });
     const T = WHITEBOX_ITERATIONS;
-    await judgeBoth(attack(models.f, x0, eps, T, target), { method: 'whitebox', eps, T, seed: null });
+    await judgeBoth(lastIterate(iterativeFgsm(models.f, x0, { epsilon: eps, iterations: T, target }), x0), { method: 'whitebox', eps, T, seed: null });
   }
   return Array.from({ length: x0.shape[0] }, (_, i) => conditions.map((c) => found.get(conditionKey(c))![i]).join(''));
 }

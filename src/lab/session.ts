@@ -3,7 +3,7 @@
 // can pause, step, or start over between any two iterations. No React here. Its async methods
 // must not overlap (the worker queues them): each reads and changes the one current state.
 import * as tf from '@tensorflow/tfjs';
-import { eightBitLevels } from '../attack/eight-bit';
+import { eightBitLevels, shownImage } from '../attack/eight-bit';
 import { randomSignNoise, type GradientModel, type Iteration } from '../attack/fgsm';
 import { gradientAttack } from '../attack/methods';
 import { squareAttack, type QueryModel, type QueryStep } from '../attack/square';
@@ -136,7 +136,7 @@ export class LabSession {
       // The attacker asks the deployed classifier: f behind the defense, if there is one.
       const f = this.deployed().inception_v3;
       if (!f) throw new Error('inception_v3 is still loading');
-      const asked: QueryModel = { probabilities: (x) => tf.tidy(() => f.probabilities(tf.div<tf.Tensor4D>(eightBitLevels(x, x0, settings.epsilon), 255))) };
+      const asked: QueryModel = { probabilities: (x) => tf.tidy(() => f.probabilities(shownImage(x, x0, settings.epsilon))) };
       const steps = squareAttack(asked, x0, { epsilon: settings.epsilon, target: this.target, queryBudget: settings.queryBudget, batchSize: QUERY_BATCH, seed: SQUARE_SEED });
       this.queryRun = { steps, count: { used: 0, budget: settings.queryBudget, perSecond: null, finished: false }, started: performance.now() };
     }
@@ -147,7 +147,7 @@ export class LabSession {
       return null;
     }
     const seconds = (performance.now() - run.started) / 1000;
-    run.count = { ...run.count, used: value.queries, perSecond: seconds > 0 ? value.queries / seconds : null, finished: value.probabilities.indexOf(Math.max(...value.probabilities)) === this.target };
+    run.count = { ...run.count, used: value.queries, perSecond: seconds > 0 ? value.queries / seconds : null, finished: value.fooled };
     this.t = value.queries;
     return value.x;
   }
