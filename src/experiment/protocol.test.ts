@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balancedSubset, batchesOf, conditionKey, conditionsOf, DEFAULT_PLAN } from './protocol';
+import { balancedSubset, batchesOf, conditionKey, conditionsOf, DEFAULT_PLAN, spreadSubset } from './protocol';
 
 const items = (healthy: number, diseased: number) => [
   ...Array.from({ length: healthy }, (_, i) => ({ id: `h${i}`, label: 0 })),
@@ -36,5 +36,11 @@ describe('experiment protocol', () => {
 
   it('an odd limit takes one more of the first class', () => {
     expect(balancedSubset(items(5, 5), 3).map((i) => i.id)).toEqual(['h0', 'h1', 'd0']);
+  });
+
+  it('a spread subset takes evenly spaced images of each class, from the first, never twice', () => {
+    expect(spreadSubset(items(10, 9), 6).map((i) => i.id)).toEqual(['h0', 'h3', 'h6', 'd0', 'd3', 'd6']);
+    expect(spreadSubset(items(8, 8), 5).map((i) => i.id)).toEqual(['h0', 'h2', 'h5', 'd0', 'd4']);
+    expect(spreadSubset(items(2, 1), 6).map((i) => i.id)).toEqual(['h0', 'h1', 'd0']);
   });
 });

@@ -125,3 +125,28 @@ export function batchesOf<T extends { label: number }>(items: T[], size: number)
   }
   return out;
 }
+
+/**
+ * A balanced subset spread evenly through each class (files sort by species, so every species is
+ * drawn): ⌈n/2⌉ of the first class and ⌊n/2⌋ of the other, the i-th of m at place ⌊i·size/m⌋.
+ */
+export function spreadSubset<T extends { label: number }>(items: T[], n: number): T[] {
+  return [Math.ceil(n / 2), Math.floor(n / 2)].flatMap((m, label) => {
+    const same = items.filter((i) => i.label === label);
+    return Array.from({ length: Math.min(m, same.length) }, (_, i) => same[Math.floor((i * same.length) / Math.min(m, same.length))]);
+  });
+}
+
+/** What a photo-by-photo experiment (the stronger attacks, the defenses) records beside its plan. */
+export interface PerPhotoResults<R> {
+  split: string;
+  backend: string;
+  /** SHA-256 of the data's manifest.csv. */
+  manifestSha256: string;
+  /** headsFingerprint() of the heads that made it. */
+  heads: string;
+  images: R[];
+  /** Computing time summed over the photos. */
+  durationMs: number;
+  createdAt: string;
+}

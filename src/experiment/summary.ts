@@ -170,7 +170,7 @@ const listEps = (xs: number[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, 
 export const invisibleIn8Bit = (eps: number) => eps > 0 && levelBudget(eps) === 0;
 
 /** Which way a paired test came out: the first condition leaves f less accurate, more, or within chance. */
-function verdict(t: PairedTest): 'first' | 'second' | 'neither' {
+export function verdict(t: PairedTest): 'first' | 'second' | 'neither' {
   if (t.p >= SIGNIFICANCE) return 'neither';
   return t.onlyFirstWrong > t.onlySecondWrong ? 'first' : 'second';
 }

@@ -4,6 +4,10 @@ import type { DataSet } from '../../data-sets';
 import metrics from '../../models/heads/metrics.json' with { type: 'json' };
 import type { ExperimentResults } from '../protocol';
 import type { CleanCostResults } from '../../defense/clean-cost';
+import type { AttackResults } from '../attacks';
+import type { DefenseResults } from '../defenses';
+import attacks from './attacks.json' with { type: 'json' };
+import defenses from './defenses.json' with { type: 'json' };
 import defenseClean from './defense-clean.json' with { type: 'json' };
 import fieldTestSplit from './field-test.json' with { type: 'json' };
 import labTestSplit from './test.json' with { type: 'json' };
@@ -40,3 +44,9 @@ export function earlierHeadsNote(results: ExperimentResults): string | null {
 
 /** What each defense costs f on clean test photos (`npm run defense-cost`); the lab quotes it on the defender's move. */
 export const DEFENSE_CLEAN_COST = defenseClean as CleanCostResults;
+
+/** The stronger attacks on the lab photos' test split (`npm run attack-experiment`). */
+export const COMMITTED_ATTACKS = attacks as AttackResults;
+
+/** f behind each defense under the naive and the adaptive attack (`npm run defense-experiment`). */
+export const COMMITTED_DEFENSES = defenses as DefenseResults;
