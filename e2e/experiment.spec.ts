@@ -2,11 +2,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { COMMITTED_BY_SET, COMMITTED_RESULTS } from '../src/experiment/results';
+import { PNG } from 'pngjs';
+import { COMMITTED_ATTACKS, COMMITTED_BY_SET, COMMITTED_DEFENSES, COMMITTED_RESULTS } from '../src/experiment/results';
+import { DEFENSE_IDS } from '../src/defense/names';
+import { interpretAttacks, summarizeAttacks } from '../src/experiment/attack-summary';
+import { interpretDefenses, summarizeDefenses } from '../src/experiment/defense-summary';
 import { dataSetDir } from '../scripts/lib/paths';
 import { withInterval, type Proportion } from '../src/experiment/statistics';
 import { series } from '../src/experiment/summary';
 import { expectAccessible } from './axe';
+import { pixelsOfColour } from './lab-page';
 import { expect, test } from './fixtures';
 
 const committed = COMMITTED_RESULTS.summaries['8bit'];
@@ -53,6 +58,55 @@ test('the Experiment tab shows the committed curves, table and white-box success
   await expect(curves(page)).toHaveCount(4);
   await page.getByRole('button', { name: 'Lab' }).click();
   await expect(page).not.toHaveURL(/view=experiment/);
+});
+
+test('the stronger attacks and the defenses under attack show their committed numbers, one chart per defense', async ({ page }, info) => {
+  const attacks = summarizeAttacks(COMMITTED_ATTACKS);
+  const defenses = summarizeDefenses(COMMITTED_DEFENSES);
+  await page.goto('/?view=experiment&backend=wasm');
+  const table = page.getByTestId('attacks-table');
+  // Made on g: one row per transfer attack, then the white box on f; each cell the committed accuracy with its interval.
+  await expect(table.locator('tbody tr')).toHaveCount(COMMITTED_ATTACKS.plan.transfer.attacks.length + COMMITTED_ATTACKS.plan.whitebox.attacks.length);
+  const momentum = table.locator('tbody tr', { hasText: 'MI-FGSM' });
+  const eps = COMMITTED_ATTACKS.plan.transfer.epsilons.at(-1)!;
+  const row = attacks.transfer.find((r) => r.attack.method === 'mifgsm' && r.eps === eps)!;
+  await expect(momentum).toContainText(cellText(row.accuracy));
+  for (const q of attacks.query) await expect(page.getByTestId('query-table')).toContainText(cellText(q.success));
+  await expect(page.getByTestId('attacks-interpretation')).toContainText(interpretAttacks(attacks)[0]);
+  for (const d of DEFENSE_IDS) await expect(page.getByTestId(`defense-chart-${d}`).locator('.recharts-line-curve')).toHaveCount(3);
+  for (const s of interpretDefenses(defenses)) await expect(page.getByTestId('defense-interpretation')).toContainText(s);
+  await page.getByTestId('defense-results').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath('experiment-defenses.png') });
+  await expectAccessible(page);
+});
+
+test('the Experiment chart saves as PNG and SVG with what is on screen, and its numbers as CSV', async ({ page }) => {
+  await page.goto('/?view=experiment&backend=wasm');
+  await expect(curves(page)).toHaveCount(4);
+  const save = async (name: string) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    return { file: download.suggestedFilename(), bytes: fs.readFileSync(await download.path()) };
+  };
+  // CSV: each black-box T = 1 accuracy, as the table prints it.
+  const csv = await save('Data as CSV');
+  expect(csv.file).toBe('adversarial-leaves-lab-accuracy-8bit.csv');
+  const [header, ...lines] = csv.bytes.toString('utf8').trimEnd().split('\n').map((l) => l.split(','));
+  const column = (line: string[], name: string) => Number(line[header.indexOf(name)]);
+  const tableRows = page.getByTestId('experiment-table').locator('tbody tr');
+  for (const [i, r] of series(committed, 'blackbox', 1).entries()) {
+    const line = lines.find((l) => l[header.indexOf('method')] === 'blackbox' && column(l, 'eps') === r.eps && column(l, 'T') === 1)!;
+    const fromCsv = { ...r.accuracy, value: column(line, 'accuracy'), low: column(line, 'accuracy_low'), high: column(line, 'accuracy_high') };
+    await expect(tableRows.nth(i + 1).locator('td').nth(1)).toHaveText(cellText(fromCsv));
+  }
+  // SVG: the caption, the legend, the clean line's label and the ε ticks are all in it.
+  const svg = (await save('Chart as SVG')).bytes.toString('utf8');
+  expect(svg.startsWith('<svg')).toBe(true);
+  for (const text of [`all ${committed.n} lab test images`, 'random sign noise', 'white box (made on f), T = 1', `no attack: ${pct(committed.clean.value)}`, '0.0025', '0.08']) expect(svg).toContain(text);
+  // PNG: the same drawing at twice the size, every line's colour in it.
+  const png = PNG.sync.read((await save('Chart as PNG')).bytes);
+  const box = (await page.getByTestId('experiment-chart').locator('.recharts-wrapper').boundingBox())!;
+  expect(png.width).toBe(2 * Math.round(box.width));
+  for (const colour of [[0x00, 0x72, 0xb2], [0xe6, 0x9f, 0x00], [0xd5, 0x5e, 0x00]] as [number, number, number][]) expect(pixelsOfColour(png, colour)).toBeGreaterThan(100);
 });
 
 test('choosing field photos shows their n, and their committed run or a sentence that there is none yet', async ({ page }, info) => {

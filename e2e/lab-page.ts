@@ -23,3 +23,10 @@ export const linf = async (page: Page) => Number(await page.getByTestId('linf').
 /** The RGBA bytes a canvas on the page shows. */
 export const canvasPixels = (page: Page, testId: string) =>
   page.getByTestId(testId).evaluate((c: HTMLCanvasElement) => Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data));
+
+/** How many pixels of a decoded PNG are within a few levels of `rgb` (a chart line's colour). */
+export function pixelsOfColour(png: { data: Uint8Array | Buffer; width: number; height: number }, [r, g, b]: [number, number, number], tolerance = 8): number {
+  let n = 0;
+  for (let i = 0; i < png.width * png.height * 4; i += 4) if (Math.abs(png.data[i] - r) <= tolerance && Math.abs(png.data[i + 1] - g) <= tolerance && Math.abs(png.data[i + 2] - b) <= tolerance) n++;
+  return n;
+}

@@ -7,12 +7,12 @@ import { decodeImageFile, loadCanonical } from '../scripts/lib/leaves';
 import { loadClassifierNode } from '../scripts/lib/load-models';
 import { setNodeBackend } from '../scripts/lib/node-tf';
 import { leavesDir } from '../scripts/lib/paths';
-import { eightBitLevels } from '../src/attack/eight-bit';
-import { iterativeFgsm } from '../src/attack/fgsm';
+import { shownImage } from '../src/attack/eight-bit';
+import { iterativeFgsm, lastIterate } from '../src/attack/fgsm';
 import { CLASS_NAMES } from '../src/config';
 import { pngOf } from '../src/images/testing/make-images';
 import { expect, test } from './fixtures';
-import { LEAF, linf, openLab, shot, waitReady } from './lab-page';
+import { LEAF, linf, openLab, pixelsOfColour, shot, waitReady } from './lab-page';
 
 for (const backend of ['webgl', 'wasm'] as const) {
   test(`${backend}: white box ε = 0.01, T = 1 flips f's label for a gallery leaf, with L∞ ≤ 0.01 shown`, async ({ page }, info) => {
@@ -33,6 +33,13 @@ for (const backend of ['webgl', 'wasm'] as const) {
     const saved = PNG.sync.read(fs.readFileSync(await download.path()));
     expect([saved.width, saved.height]).toEqual([256, 256]);
     await expect(page.getByTestId('saved-check')).toContainText(/The saved 8-bit PNG .* (still|no longer) fools f/);
+
+    // The chart saves as a PNG of what is on screen, at twice its size: f's line is in it.
+    const [chart] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Chart as PNG' }).click()]);
+    const png = PNG.sync.read(fs.readFileSync(await chart.path()));
+    const box = (await page.getByTestId('prediction-chart').locator('.recharts-wrapper').boundingBox())!;
+    expect(png.width).toBe(2 * Math.round(box.width));
+    expect(pixelsOfColour(png, [0x00, 0x72, 0xb2])).toBeGreaterThan(100);
   });
 }
 
@@ -44,19 +51,14 @@ async function blackBoxInNode(epsilon: number, iterations: number, target: numbe
   await setNodeBackend('wasm');
   const [f, g] = [await loadClassifierNode('inception_v3'), await loadClassifierNode('mobilenet_v2')];
   const x0 = loadCanonical(`${leavesDir()}/test/diseased/${LEAF}.jpg`);
-  let x: tf.Tensor4D | null = null;
-  for (const step of iterativeFgsm(g, x0, { epsilon, iterations, target })) {
-    step.logitsBefore.dispose();
-    x?.dispose();
-    x = step.x;
-  }
-  const shown = tf.tidy(() => tf.div<tf.Tensor4D>(eightBitLevels(x!, x0, epsilon), 255));
+  const x = lastIterate(iterativeFgsm(g, x0, { epsilon, iterations, target }), x0);
+  const shown = shownImage(x, x0, epsilon);
   const verdict = (model: typeof f) => {
     const [a, b] = model.logits(shown).dataSync();
     return { label: CLASS_NAMES[a >= b ? 0 : 1], margin: Math.abs(a - b) };
   };
   const out = { inception_v3: verdict(f), mobilenet_v2: verdict(g) };
-  tf.dispose([x0, x!, shown]);
+  tf.dispose([x0, x, shown]);
   f.dispose();
   g.dispose();
   return out;

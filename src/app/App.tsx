@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { EmbedControl } from '../classroom/presentation';
 import { ATTACKED_MODEL } from '../lab/settings';
 import { sameSettings } from '../url/params';
@@ -7,6 +7,7 @@ import { MODEL_IDS, MODEL_SPECS, type ModelId } from '../models/specs';
 import { AttackControls } from './lab/AttackControls';
 import { AttackStats } from './lab/AttackStats';
 import { BackendBadge } from './components/BackendBadge';
+import { ChartExport } from './components/ChartExport';
 import { ClassroomBar } from './components/ClassroomBar';
 import { Explanation } from './lab/Explanation';
 import { Gallery } from './lab/Gallery';
@@ -24,6 +25,7 @@ import { isReady, useAppState } from './store';
 
 export function App() {
   const state = useAppState();
+  const chartArea = useRef<HTMLDivElement>(null);
   const { settings, frame, gallery, models, presentation } = state;
   const { layout } = presentation;
   // An embed always shows the lab (its link fixes what it shows).
@@ -101,7 +103,12 @@ export function App() {
             <ImageViews original={state.originalImage} frame={frame} describe={describe} />
             <AttackStats frame={frame} original={state.original} models={shown} />
           </div>
-          {frame && show('chart') && <PredictionChart history={state.history} target={frame.target} iterations={frame.iterations} axis={frame.queries ? 'queries' : 'iterations'} models={shown.filter((id) => models[id].info)} />}
+          {frame && show('chart') && (
+            <div ref={chartArea}>
+              <PredictionChart history={state.history} target={frame.target} iterations={frame.iterations} axis={frame.queries ? 'queries' : 'iterations'} models={shown.filter((id) => models[id].info)} />
+              {layout === 'lab' && <ChartExport container={chartArea} name={`adversarial-leaf-chart-t${frame.t}`} formats={['png']} label="lab chart" />}
+            </div>
+          )}
           {layout === 'lab' && <p className="download">
             <button type="button" onClick={() => frame && void downloadAdversarial(frame)} disabled={!frame}>Download adversarial PNG</button>
             {saved && (

@@ -1,3 +1,4 @@
+import { downloadBlob } from './download';
 import { paintRgba } from './rgba';
 
 /** Saves RGBA bytes (a square image) as a PNG download, pixel for pixel. Resolves with whether it was saved. */
@@ -6,10 +7,6 @@ export async function savePng(rgba: Uint8ClampedArray, fileName: string): Promis
   paintRgba(canvas, rgba);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) return false;
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  downloadBlob(blob, fileName);
   return true;
 }

@@ -1,8 +1,9 @@
-import { CartesianGrid, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { errorLines, type ChartLine } from './error-lines';
 import { FEW_STEPS, MANY_STEPS, MEASURES, type ChartPoint, type LineKey, type Measure } from './chart-data';
 
 // Okabe–Ito colours (readable with any colour vision); each line also has its own dash or marker.
-const LINES: { key: LineKey; name: string; colour: string; dash?: string }[] = [
+const LINES: ChartLine<LineKey>[] = [
   { key: 'noise', name: 'random sign noise', colour: '#999999', dash: '2 3' },
   { key: 'blackboxFew', name: `black box (made on g), T = ${FEW_STEPS}`, colour: '#e69f00' },
   { key: 'blackboxMany', name: `black box (made on g), T = ${MANY_STEPS}`, colour: '#d55e00', dash: '8 4' },
@@ -40,11 +41,7 @@ export function AccuracyChart({ points, measure, clean, faded, caption }: Props)
           <Tooltip formatter={(v: number) => `${v.toFixed(1)} %`} labelFormatter={(e) => `ε = ${e}`} />
           <Legend verticalAlign="top" height={48} />
           {faded && LINES.map((l) => <Line key={`faded-${l.key}`} dataKey={`faded-${l.key}`} stroke={l.colour} strokeOpacity={0.35} strokeWidth={1.5} strokeDasharray={l.dash} dot={false} legendType="none" tooltipType="none" isAnimationActive={false} />)}
-          {LINES.map((l) => (
-            <Line key={l.key} dataKey={l.key} name={l.name} stroke={l.colour} strokeWidth={2.5} strokeDasharray={l.dash} dot={{ r: 3.5 }} isAnimationActive={false}>
-              <ErrorBar dataKey={`${l.key}Error`} direction="y" width={5} stroke={l.colour} strokeOpacity={0.7} />
-            </Line>
-          ))}
+          {errorLines(LINES)}
         </LineChart>
       </ResponsiveContainer>
     </figure>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DataSet } from '../../data-sets';
 import { DEFAULT_PLAN, type Pixels } from '../../experiment/protocol';
 import { COMMITTED_BY_SET } from '../../experiment/results';
@@ -8,10 +8,14 @@ import { fetchGallery, testSetIndex } from '../../gallery/gallery';
 import type { AppState } from '../store';
 import { SITE_URL } from '../worker-host';
 import { AccuracyChart } from './AccuracyChart';
+import { ChartExport } from '../components/ChartExport';
+import { summaryCsv } from '../../experiment/csv';
+import { DefenseCharts } from './DefenseCharts';
 import { chartPoints, MEASURES, type Measure } from './chart-data';
 import { DATA_SET_CHOICES, experimentCommand, shownExperiment } from './data-set-choice';
 import { ResultsTable } from './ResultsTable';
 import { RunPanel } from './RunPanel';
+import { StrongerAttacks } from './StrongerAttacks';
 
 const PIXEL_CHOICES: { id: Pixels; label: string }[] = [
   { id: '8bit', label: '8-bit images (what the lab shows and saves)' },
@@ -69,6 +73,7 @@ function useTestSetSize(set: DataSet): { size: number | null; error: string | nu
 /** The course's second figure: does an attack made on g fool f, compared with random noise? */
 export function ExperimentView({ state }: { state: AppState }) {
   const [measure, setMeasure] = useState<Measure>('accuracy');
+  const chartArea = useRef<HTMLDivElement>(null);
   const [pixels, setPixels] = useState<Pixels>('8bit');
   const [dataSet, setDataSet] = useState<DataSet>('lab');
   const run = state.experimentRun;
@@ -89,8 +94,9 @@ export function ExperimentView({ state }: { state: AppState }) {
         <Choice legend="Judge" name="pixels" options={PIXEL_CHOICES} value={pixels} onChange={setPixels} />
       </div>
       {summary && caption ? (
-        <div className="experiment-figure">
+        <div className="experiment-figure" ref={chartArea}>
           <AccuracyChart points={chartPoints(summary, measure)} measure={measure} clean={summary.clean.value} faded={live && committed ? chartPoints(committed, measure) : undefined} caption={caption} />
+          <ChartExport container={chartArea} name={`adversarial-leaves-${dataSet}-${measure}-${pixels}`} formats={['png', 'svg']} csv={() => summaryCsv(summary)} label="Experiment chart" />
           <ResultsTable summary={summary} measure={measure} />
         </div>
       ) : (
@@ -115,6 +121,8 @@ export function ExperimentView({ state }: { state: AppState }) {
         </div>
         <RunPanel run={run} ready={ready} dataSet={dataSet} testImages={testImages} />
       </div>
+      <StrongerAttacks />
+      <DefenseCharts />
     </section>
   );
 }

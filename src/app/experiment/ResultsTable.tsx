@@ -3,7 +3,7 @@ import { invisibleIn8Bit, series, SIGNIFICANCE, type ExperimentSummary } from '.
 import { FEW_STEPS, MANY_STEPS, measured, MEASURES, type Measure } from './chart-data';
 
 /** A value and, under it, its 95 % interval; counts on hover where they are whole images. */
-function Cell({ p, colSpan }: { p: Proportion | undefined; colSpan?: number }) {
+export function Cell({ p, colSpan }: { p: Proportion | undefined; colSpan?: number }) {
   if (!p || Number.isNaN(p.value)) return <td colSpan={colSpan}>–</td>;
   const counts = Number.isInteger(p.k) ? `${p.k} of ${p.n} images` : `mean ${p.k.toFixed(1)} of ${p.n} images over the noise seeds`;
   return (
