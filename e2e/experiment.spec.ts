@@ -75,6 +75,8 @@ test('the stronger attacks and the defenses under attack show their committed nu
   await expect(page.getByTestId('attacks-interpretation')).toContainText(interpretAttacks(attacks)[0]);
   for (const d of DEFENSE_IDS) await expect(page.getByTestId(`defense-chart-${d}`).locator('.recharts-line-curve')).toHaveCount(3);
   for (const s of interpretDefenses(defenses)) await expect(page.getByTestId('defense-interpretation')).toContainText(s);
+  // Both were made with the heads the lab runs now (unlike the transferability run above them).
+  for (const id of ['stronger-attacks', 'defense-results']) await expect(page.getByTestId(id)).toContainText('Made with the heads the lab uses now.');
   await page.getByTestId('defense-results').scrollIntoViewIfNeeded();
   await page.screenshot({ path: info.outputPath('experiment-defenses.png') });
   await expectAccessible(page);

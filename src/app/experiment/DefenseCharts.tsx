@@ -1,7 +1,7 @@
 import { CartesianGrid, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { DEFENSE_IDS, DEFENSE_LABELS, type DefenseId } from '../../defense/names';
 import { interpretDefenses, summarizeDefenses } from '../../experiment/defense-summary';
-import { COMMITTED_DEFENSES } from '../../experiment/results';
+import { COMMITTED_DEFENSES, earlierHeadsNote } from '../../experiment/results';
 import { defenseChartPoints, type DefenseLine } from './defense-chart-data';
 import { errorLines, type ChartLine } from './error-lines';
 
@@ -41,7 +41,8 @@ export function DefenseCharts() {
         f's accuracy on {summary.n} lab test photos spread over both classes and every species, clean (ε = 0) and under white-box
         I-FGSM with T = {plan.iterations}: the <em>naive</em> attacker attacks f alone and its image is then judged through the defense;
         the <em>adaptive</em> attacker attacks through it (BPDA, and EOT over {plan.eotSamples} draws for the random one). A small subset,
-        because each adaptive step through a random defense costs {plan.eotSamples} gradients of f: the intervals are wide.
+        because each adaptive step through a random defense costs {plan.eotSamples} gradients of f: the intervals are wide.{' '}
+        {earlierHeadsNote(results) ?? 'Made with the heads the lab uses now.'}
       </p>
       <ul className="defense-legend" aria-label="Lines in each chart">
         {LINES.map((l) => (

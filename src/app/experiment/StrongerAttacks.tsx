@@ -1,5 +1,5 @@
 import { attackLabel, interpretAttacks, summarizeAttacks, type AttackRow } from '../../experiment/attack-summary';
-import { COMMITTED_ATTACKS } from '../../experiment/results';
+import { COMMITTED_ATTACKS, earlierHeadsNote } from '../../experiment/results';
 import { Cell } from './ResultsTable';
 
 /** One table row per attack: f's accuracy at each ε of its part of the plan. */
@@ -29,7 +29,8 @@ export function StrongerAttacks() {
         The same budget on the {summary.n.transfer} lab test photos, judged as the 8-bit images the lab shows. Made on g and shown to f: all{' '}
         {summary.n.transfer} photos. Made on f (white box): {summary.n.whitebox} photos spread over both classes and every species, as
         each step on f is slow. Square Attack asks f about {summary.n.query} such photos, at most {plan.query.queryBudget} images each
-        ({plan.query.batchSize} per forward pass). f is right on {summary.clean.k} of {summary.clean.n} of them when clean.
+        ({plan.query.batchSize} per forward pass). f is right on {summary.clean.k} of {summary.clean.n} of them when clean.{' '}
+        {earlierHeadsNote(results) ?? 'Made with the heads the lab uses now.'}
       </p>
       <div className="results-scroll" role="region" aria-label="Stronger attacks results table" tabIndex={0}>
         <table className="results" data-testid="attacks-table">

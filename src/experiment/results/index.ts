@@ -33,10 +33,10 @@ export const COMMITTED_BY_SET: Record<DataSet, ExperimentResults | null> = { lab
 export const COMMITTED_RESULTS: ExperimentResults = lab;
 
 /** Whether results were made with the heads the lab runs now (training records their fingerprint). */
-const madeWithCurrentHeads = (results: ExperimentResults): boolean => results.heads === metrics.heads;
+const madeWithCurrentHeads = (results: { heads: string }): boolean => results.heads === metrics.heads;
 
 /** A caveat for results made with earlier heads than the lab's: the page shows it beside them. */
-export function earlierHeadsNote(results: ExperimentResults): string | null {
+export function earlierHeadsNote(results: { heads: string }): string | null {
   return madeWithCurrentHeads(results)
     ? null
     : 'These results were made with the earlier heads (trained on lab photos only, before both models were retrained on lab and field photos); they are not yet re-run with the heads the lab uses now.';
