@@ -23,12 +23,12 @@ export interface PerImageRun<R> {
   backend: string;
   /** dataFingerprint() of the photos' folder. */
   manifestSha256: string;
-  /** null: no resuming (tests recompute everything). */
+  /** false: no resuming (tests recompute everything). */
   resume: boolean;
   shard?: Shard;
   log: (line: string) => void;
-  /** One photo's record; `index` is its place in `images`. */
-  compute(image: LeafImage, index: number): Promise<R>;
+  /** One photo's record. */
+  compute(image: LeafImage): Promise<R>;
 }
 
 /**
@@ -48,7 +48,7 @@ export async function runPerImage<R extends { id: string }>(run: PerImageRun<R>)
   const started = Date.now();
   for (const [k, image] of mine.entries()) {
     const t0 = Date.now();
-    const record = await run.compute(image, images.indexOf(image));
+    const record = await run.compute(image);
     const line = { record, ms: Date.now() - t0 };
     done.set(record.id, line);
     if (file) appendLine(file, JSON.stringify(line));

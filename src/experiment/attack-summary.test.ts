@@ -24,7 +24,7 @@ function images(fooledBy: (madeOn: 'f' | 'g', a: GradientAttack, eps: number) =>
     if (i < 10) put('f', plan.whitebox.attacks, 0.005);
     const q = queries(i);
     const query: AttackImage['query'] = i < 4 ? { '0.04': { fooled: q !== null, queries: q ?? 100 } } : {};
-    return { id: `im${i}`, label, species: 'apple', clean: i === 0 ? 1 : label, gradient, query };
+    return { id: `im${i}`, label, species: i < 2 ? 'apple' : i < 8 ? 'corn' : 'grape', clean: i === 0 ? 1 : label, gradient, query };
   });
 }
 
@@ -38,6 +38,7 @@ describe('stronger-attacks summary', () => {
 
   it("f's accuracy on all images and targeted success over those it had right, per attack", () => {
     expect(summary.n).toEqual({ transfer: 40, whitebox: 10, query: 4 });
+    expect(summary.species).toEqual({ transfer: 3, whitebox: 3, query: 2 });
     expect(summary.clean).toEqual(wilson(39, 40));
     const row = summary.transfer.find((r) => r.attack.method === 'mifgsm')!;
     expect(row.accuracy).toEqual(wilson(40 - 12, 40));

@@ -39,6 +39,8 @@ interface QueryRow {
 export interface AttackSummary {
   /** Images each part ran on. */
   n: { transfer: number; whitebox: number; query: number };
+  /** How many species each part's photos come from. */
+  species: { transfer: number; whitebox: number; query: number };
   clean: Proportion;
   transfer: AttackRow[];
   whitebox: AttackRow[];
@@ -49,6 +51,8 @@ export interface AttackSummary {
 const COURSE_MANY: GradientAttack = { method: 'ifgsm', T: 10 };
 const COURSE_ONE: GradientAttack = { method: 'ifgsm', T: 1 };
 const same = (a: GradientAttack, b: GradientAttack) => a.method === b.method && a.T === b.T;
+
+const speciesIn = (images: { species: string }[]) => new Set(images.map((im) => im.species)).size;
 
 export function median(xs: number[]): number | null {
   if (xs.length === 0) return null;
@@ -87,13 +91,15 @@ export function summarizeAttacks({ plan, images }: Pick<AttackResults, 'plan' | 
     ...plan.whitebox.epsilons.flatMap((eps) => plan.whitebox.attacks.filter((a) => !same(a, COURSE_ONE)).map((a) => compare('f', eps, a, COURSE_ONE))),
   ];
   const queried = images.filter((im) => Object.keys(im.query).length > 0);
+  const whiteboxImages = ran(gradientKey('f', plan.whitebox.attacks[0], plan.whitebox.epsilons[0]));
   const query = plan.query.epsilons.map((eps): QueryRow => {
     const outcomes = queried.filter(cleanRight).map((im) => im.query[String(eps)]);
     const fooled = outcomes.filter((o) => o.fooled);
     return { eps, success: wilson(fooled.length, outcomes.length), medianQueries: median(fooled.map((o) => o.queries)), budget: plan.query.queryBudget };
   });
   return {
-    n: { transfer: images.length, whitebox: ran(gradientKey('f', plan.whitebox.attacks[0], plan.whitebox.epsilons[0])).length, query: queried.length },
+    n: { transfer: images.length, whitebox: whiteboxImages.length, query: queried.length },
+    species: { transfer: speciesIn(images), whitebox: speciesIn(whiteboxImages), query: speciesIn(queried) },
     clean: wilson(images.filter(cleanRight).length, images.length),
     transfer: rows('g', plan.transfer),
     whitebox: rows('f', plan.whitebox),
@@ -135,8 +141,8 @@ function querySentence(row: QueryRow): string {
 
 /**
  * The view's and README's sentences: the momentum question first (with each ε's paired test
- * against the course's T = 10 and its one step), PGD on g where it differs from the course, the
- * white box and the query attack.
+ * against the course's T = 10 and its one step), then PGD on g against the same two, the white
+ * box and the query attack.
  */
 export function interpretAttacks(summary: AttackSummary): string[] {
   const momentum = summary.comparisons.filter((c) => c.madeOn === 'g' && c.first.method === 'mifgsm');
@@ -148,7 +154,7 @@ export function interpretAttacks(summary: AttackSummary): string[] {
     better ? `Here MI-FGSM (T = 10) transfers better than the course's I-FGSM (T = 10) at ε = ${better} (${test}).` : `Here MI-FGSM (T = 10) does not transfer measurably better than the course's I-FGSM (T = 10) at any ε measured (${test} needed).`,
     ...(worse ? [`It transfers worse at ε = ${worse}.`] : []),
   ].join(' ');
-  const pgdOnG = summary.comparisons.filter((c) => c.madeOn === 'g' && c.first.method === 'pgd' && verdict(c.test) !== 'neither');
+  const pgdOnG = summary.comparisons.filter((c) => c.madeOn === 'g' && c.first.method === 'pgd');
   const whitebox = summary.comparisons.filter((c) => c.madeOn === 'f');
   return [headline, ...[...momentum, ...pgdOnG, ...whitebox].map((c) => comparisonSentence(summary, c)), ...summary.query.map(querySentence)];
 }

@@ -12,7 +12,7 @@ function images(fooled: (c: ReturnType<typeof defenseConditions>[number]) => num
   return range(0, 19).map((i) => {
     const label = i < 10 ? 0 : 1;
     const predicted = Object.fromEntries(defenseConditions(plan).map((c) => [defenseKey(c.deployment, c.made, c.eps), fooled(c).includes(i) ? 1 - label : label]));
-    return { id: `im${i}`, label, species: 'grape', predicted };
+    return { id: `im${i}`, label, species: i % 2 ? 'grape' : 'apple', predicted };
   });
 }
 
@@ -26,6 +26,7 @@ describe('defense summary', () => {
   const summary = summarizeDefenses({ plan, images: images(story) });
 
   it("one line per deployment and attacker, starting from the clean images' accuracy at ε = 0", () => {
+    expect(summary).toMatchObject({ n: 20, species: 2 });
     expect(summary.series).toHaveLength(1 + 2 * DEFENSE_IDS.length);
     const jpegNaive = summary.series.find((s) => s.deployment === 'jpeg' && s.attacker === 'naive')!;
     expect(jpegNaive.points.map((p) => [p.eps, p.accuracy.k])).toEqual([[0, 20], [0.01, 15], [0.04, 15]]);

@@ -30,6 +30,8 @@ interface DefenseTests {
 
 export interface DefenseSummary {
   n: number;
+  /** How many species the photos come from. */
+  species: number;
   epsilons: number[];
   series: DefenseSeries[];
   tests: DefenseTests[];
@@ -45,6 +47,7 @@ export function summarizeDefenses({ plan, images }: Pick<DefenseResults, 'plan' 
   });
   return {
     n: images.length,
+    species: new Set(images.map((im) => im.species)).size,
     epsilons: plan.epsilons,
     series: [line('none', 'naive'), ...DEFENSE_IDS.flatMap((d) => [line(d, 'naive'), line(d, 'adaptive')])],
     tests: DEFENSE_IDS.flatMap((defense) =>

@@ -8,7 +8,7 @@ import type { Attacker } from '../lab/settings';
 import type { PerPhotoResults } from './protocol';
 
 export interface DefensePlan {
-  /** A subset spread over both classes and every species (spreadSubset). */
+  /** A subset spread evenly through both classes (spreadSubset). */
   images: number;
   epsilons: number[];
   /** Iterations of the course's I-FGSM, for both attackers. */

@@ -127,8 +127,8 @@ export function batchesOf<T extends { label: number }>(items: T[], size: number)
 }
 
 /**
- * A balanced subset spread evenly through each class (files sort by species, so every species is
- * drawn): ⌈n/2⌉ of the first class and ⌊n/2⌋ of the other, the i-th of m at place ⌊i·size/m⌋.
+ * A balanced subset spread evenly through each class (files sort by species, so the draws spread
+ * through the species; a small n cannot reach all nine): ⌈n/2⌉ of the first class and ⌊n/2⌋ of the other, the i-th of m at place ⌊i·size/m⌋.
  */
 export function spreadSubset<T extends { label: number }>(items: T[], n: number): T[] {
   return [Math.ceil(n / 2), Math.floor(n / 2)].flatMap((m, label) => {

@@ -38,10 +38,10 @@ export function DefenseCharts() {
     <section className="defense-results" aria-labelledby="defense-results-title" data-testid="defense-results">
       <h3 id="defense-results-title">Defenses under attack</h3>
       <p>
-        f's accuracy on {summary.n} lab test photos spread over both classes and every species, clean (ε = 0) and under white-box
+        f's accuracy on {summary.n} lab test photos spread evenly through both classes ({summary.species} species), clean (ε = 0) and under white-box
         I-FGSM with T = {plan.iterations}: the <em>naive</em> attacker attacks f alone and its image is then judged through the defense;
-        the <em>adaptive</em> attacker attacks through it (BPDA, and EOT over {plan.eotSamples} draws for the random one). A small subset,
-        because each adaptive step through a random defense costs {plan.eotSamples} gradients of f: the intervals are wide.{' '}
+        the <em>adaptive</em> attacker attacks through it (BPDA where a defense has no gradient, resize and pad's own gradient, EOT over {plan.eotSamples} draws for the random one). A small subset,
+        because each adaptive step through a random defense costs {plan.eotSamples} gradients of f: the intervals are wide, and the p-values are each test's own, not corrected for the {2 * summary.tests.length} tests.{' '}
         {earlierHeadsNote(results) ?? 'Made with the heads the lab uses now.'}
       </p>
       <ul className="defense-legend" aria-label="Lines in each chart">

@@ -27,9 +27,10 @@ export function StrongerAttacks() {
       <h3 id="stronger-attacks-title">Stronger attacks: PGD, momentum and a black box that can only ask</h3>
       <p>
         The same budget on the {summary.n.transfer} lab test photos, judged as the 8-bit images the lab shows. Made on g and shown to f: all{' '}
-        {summary.n.transfer} photos. Made on f (white box): {summary.n.whitebox} photos spread over both classes and every species, as
-        each step on f is slow. Square Attack asks f about {summary.n.query} such photos, at most {plan.query.queryBudget} images each
-        ({plan.query.batchSize} per forward pass). f is right on {summary.clean.k} of {summary.clean.n} of them when clean.{' '}
+        {summary.n.transfer} photos. Made on f (white box): {summary.n.whitebox} photos spread evenly through both classes ({summary.species.whitebox} of
+        the {summary.species.transfer} species), as each step on f is slow. Square Attack asks f about {summary.n.query} such photos ({summary.species.query}{' '}
+        species), at most {plan.query.queryBudget} images each: one, then {plan.query.batchSize} per forward pass, so its counts go 1, {1 + plan.query.batchSize},{' '}
+        {1 + 2 * plan.query.batchSize}, …. The p-values are each test's own, not corrected for the number of tests. f is right on {summary.clean.k} of {summary.clean.n} of them when clean.{' '}
         {earlierHeadsNote(results) ?? 'Made with the heads the lab uses now.'}
       </p>
       <div className="results-scroll" role="region" aria-label="Stronger attacks results table" tabIndex={0}>

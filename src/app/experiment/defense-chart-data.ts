@@ -7,7 +7,7 @@ import type { Proportion } from '../../experiment/statistics';
 const DEFENSE_LINES = ['alone', 'naive', 'adaptive'] as const;
 export type DefenseLine = (typeof DEFENSE_LINES)[number];
 
-export type DefenseChartPoint = { eps: number } & Record<DefenseLine, number> & Record<`${DefenseLine}Error`, [number, number]>;
+type DefenseChartPoint = { eps: number } & Record<DefenseLine, number> & Record<`${DefenseLine}Error`, [number, number]>;
 
 export function defenseChartPoints(summary: DefenseSummary, defense: DefenseId): DefenseChartPoint[] {
   const line = (deployment: 'none' | DefenseId, attacker: 'naive' | 'adaptive') => summary.series.find((s) => s.deployment === deployment && s.attacker === attacker)!.points;
