@@ -21,6 +21,7 @@ function withProxiedCallbacks(remote: Comlink.Remote<LabApi>): LabApi {
     loadModel: (id, siteUrl, onProgress, retry) => remote.loadModel(id, siteUrl, Comlink.proxy(onProgress), retry),
     reset: (image, settings) => remote.reset(image, settings),
     step: () => remote.step(),
+    frameAt: (t) => remote.frameAt(t),
     classifyPixels: (rgba) => remote.classifyPixels(rgba),
     experimentOutcomes: (url, label, plan) => remote.experimentOutcomes(url, label, plan),
   };

@@ -3,6 +3,7 @@
 // where L is the cross-entropy towards the wrong target y*. Then |x − x⁰|∞ ≤ T·η = ε.
 import * as tf from '@tensorflow/tfjs';
 import { stepSize } from './budget';
+import { stepAnatomy, type StepTensors } from './step-anatomy';
 
 /** Anything that gives the loss gradient towards a target (a Classifier, or a toy model in tests). */
 export interface GradientModel {
@@ -16,6 +17,8 @@ export interface AttackSettings {
   iterations: number;
   /** Index of the target class y*. */
   target: number;
+  /** Also yield each step taken apart (the lab's step views); off where only the end point counts. */
+  keepSteps?: boolean;
 }
 
 /**
@@ -37,6 +40,8 @@ export interface Iteration {
   x: tf.Tensor4D;
   /** Logits of the attacked model at the previous x (the one whose gradient made this step). */
   logitsBefore: tf.Tensor2D;
+  /** With `keepSteps`: this step taken apart (the caller's: dispose it). */
+  step?: StepTensors;
 }
 
 /**
@@ -67,10 +72,11 @@ export function* signSteps(model: GradientModel, x0: tf.Tensor4D, settings: Atta
       const { grad, logits, loss } = model.lossGradient(x, settings.target);
       const direction = rule.direction ? rule.direction(grad) : grad;
       const next = fgsmStep(x, direction, rule.stepSize, x0, settings.epsilon);
+      const step = settings.keepSteps ? stepAnatomy(x, grad, direction, rule.stepSize, x0, settings.epsilon) : undefined;
       tf.dispose([grad, direction, loss]);
       if (x !== x0) x.dispose();
       x = next;
-      yield { t, x: tf.clone(next), logitsBefore: logits };
+      yield { t, x: tf.clone(next), logitsBefore: logits, step };
     }
   } finally {
     // Also when the caller stops early (a new setting arrived): nothing of ours stays behind.

@@ -34,6 +34,37 @@ describe('a lab session', () => {
     session.dispose();
   });
 
+  it('keeps every frame of the run for scrubbing back, each with the step that made it; a new setting forgets them', async () => {
+    const session = new LabSession(() => ({ inception_v3: f, mobilenet_v2: g }));
+    const first = await session.reset(image(), settings({ epsilon: 0.05, iterations: 3 }));
+    expect(first.step).toBeNull();
+    const shown = [first];
+    for (let t = 1; t <= 3; t++) shown.push(await session.step());
+    for (const [t, frame] of shown.entries()) {
+      const kept = session.frameAt(t)!;
+      expect([kept.t, kept.linf, Array.from(kept.image).join()]).toEqual([t, frame.linf, Array.from(frame.image).join()]);
+      if (t > 0) {
+        expect(kept.step!.gradient).toHaveLength(PIXELS / 3);
+        expect(kept.step!.sign).toHaveLength(PIXELS);
+        expect(kept.step!.stepSize).toBeCloseTo(0.05 / 3, 9);
+      }
+    }
+    expect(session.frameAt(4)).toBeNull();
+    // The kept frame's images are its own: moving a shown frame's buffer away leaves them whole.
+    structuredClone(shown[2].image, { transfer: [shown[2].image.buffer] });
+    expect(session.frameAt(2)!.image).toHaveLength(4 * 4 * 4);
+    await session.reset(null, settings({ epsilon: 0.04, iterations: 3 }));
+    expect(session.frameAt(1)).toBeNull();
+    session.dispose();
+  });
+
+  it('random noise has no gradient step to show', async () => {
+    const session = new LabSession(() => ({ inception_v3: f }));
+    await session.reset(image(), settings({ mode: 'noise' }));
+    expect((await session.step()).step).toBeNull();
+    session.dispose();
+  });
+
   it('moves by the method it is set to: each method its own iterates, the same for the same method', async () => {
     // Gradients whose signs change between steps (a linear model's never do, and momentum would then change nothing).
     const turning = () => ({ ...scriptedGradients(SHAPE, [0, 1].map((k) => Array.from({ length: PIXELS }, (_, i) => ((i * (k + 2)) % 5) - 2 + 0.5 * k))), probabilities: f.probabilities });

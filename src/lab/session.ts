@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { eightBitLevels, shownImage } from '../attack/eight-bit';
 import { randomSignNoise, type GradientModel, type Iteration } from '../attack/fgsm';
 import { gradientAttack } from '../attack/methods';
+import type { StepTensors } from '../attack/step-anatomy';
 import { squareAttack, type QueryModel, type QueryStep } from '../attack/square';
 import { adaptiveModel, behindDefense } from '../defense/defended';
 import { DEFENSES } from '../defense/defenses';
@@ -45,6 +46,8 @@ export interface LabFrame {
   queries: QueryCount | null;
   /** How far x⁰ is from f's world (null until f has loaded). */
   outOfWorld: WorldReading | null;
+  /** The gradient step that made this x, taken apart (null at t = 0, for noise and for queries). */
+  step: StepView | null;
   /** tfjs memory once this frame was made (for the `?debug=1` readout and leak tests). */
   memory: { numTensors: number; numBytes: number };
 }
@@ -54,6 +57,20 @@ const SQUARE_SEED = 7;
 /** The draw of a random defense when f judges the frame, and the adaptive attacker's first draw. */
 const JUDGE_SEED = 0;
 const ADAPTIVE_SEED = 1;
+
+/** A step's parts as the page draws them (see attack/step-anatomy.ts), row-major H×W pixels. */
+export interface StepView {
+  /** ∇ₓL summed over R, G, B, per pixel (H·W), at the float iterate the step began from. */
+  gradient: Float32Array;
+  /** sign of the direction stepped along, per channel (H·W·3): −1, 0 or 1. */
+  sign: Int8Array;
+  /** Per channel (H·W·3), a CLIP code: moved freely, stopped at the ε-ball, or at 0 or 1. */
+  clip: Uint8Array;
+  /** The step's size in [0, 1] pixel units (η, or PGD's α). */
+  stepSize: number;
+  /** What the sign is taken of: the gradient itself, or MI-FGSM's accumulated direction. */
+  direction: 'gradient' | 'momentum';
+}
 
 export interface QueryCount {
   used: number;
@@ -82,6 +99,10 @@ export class LabSession {
   private settings: LabSettings | null = null;
   /** Read once per x⁰ (a forward pass of f), as soon as f is there. */
   private world: WorldReading | null = null;
+  /** The current step's parts, read once from the attack's tensors. */
+  private stepView: StepView | null = null;
+  /** Every frame of this run so far by t (gradient attacks and noise: T ≤ 50), so the page can scrub back. */
+  private timeline: LabFrame[] = [];
 
   constructor(
     private readonly models: () => Partial<Record<ModelId, LabModel>>,
@@ -113,10 +134,11 @@ export class LabSession {
     } else if (settings.mode === 'query') {
       next = this.nextQueries(settings, x0);
     } else {
-      this.run ??= gradientAttack(settings.method, this.attackedModel(settings.mode), x0, { epsilon: settings.epsilon, iterations: settings.iterations, target: this.target });
+      this.run ??= gradientAttack(settings.method, this.attackedModel(settings.mode), x0, { epsilon: settings.epsilon, iterations: settings.iterations, target: this.target, keepSteps: true });
       const { value } = this.run.next();
       if (!value) throw new Error('attack ended early');
       value.logitsBefore.dispose();
+      this.stepView = value.step ? await readStep(value.step, settings.method) : null;
       next = value.x;
     }
     if (next) {
@@ -152,6 +174,12 @@ export class LabSession {
     return value.x;
   }
 
+  /** The frame of iteration t of this run, as it was shown then (null if t was not reached, or for queries). */
+  frameAt(t: number): LabFrame | null {
+    const frame = this.timeline[t];
+    return frame ? frameCopy(frame) : null;
+  }
+
   dispose(): void {
     this.rewind();
     this.x0?.dispose();
@@ -172,6 +200,8 @@ export class LabSession {
     if (this.x && this.x !== this.x0) this.x.dispose();
     this.x = this.x0;
     this.t = 0;
+    this.stepView = null;
+    this.timeline = [];
   }
 
   /** The model whose gradient the attack follows: as it is, or (adaptive attacker) with the defense in front, BPDA + EOT. */
@@ -246,7 +276,7 @@ export class LabSession {
     shown.dispose();
     this.world ??= this.readWorld(this.x0!);
     const { numTensors, numBytes } = tf.memory();
-    return {
+    const frame: LabFrame = {
       settings,
       t,
       iterations,
@@ -261,9 +291,23 @@ export class LabSession {
       defended,
       queries: settings.mode === 'query' ? (this.queryRun?.count ?? { used: 0, budget: settings.queryBudget, perSecond: null, finished: false }) : null,
       outOfWorld: this.world,
+      step: this.stepView,
       memory: { numTensors, numBytes },
     };
+    // Kept as a copy: the frame's images are moved to the page.
+    if (settings.mode !== 'query') this.timeline[t] = frameCopy(frame);
+    return frame;
   }
+}
+
+/** A frame whose images are its own (the step's arrays are never moved, so they are shared). */
+const frameCopy = (frame: LabFrame): LabFrame => ({ ...frame, image: frame.image.slice(), perturbation: frame.perturbation.slice() });
+
+/** A step's tensors as the arrays the page draws (and the tensors freed). */
+async function readStep(step: StepTensors, method: LabSettings['method']): Promise<StepView> {
+  const [gradient, sign, clip] = await Promise.all([step.gradient.data(), step.sign.data(), step.clip.data()]);
+  tf.dispose([step.gradient, step.sign, step.clip]);
+  return { gradient: Float32Array.from(gradient), sign: Int8Array.from(sign), clip: Uint8Array.from(clip), stepSize: step.stepSize, direction: method === 'mifgsm' ? 'momentum' : 'gradient' };
 }
 
 /** 1×H×W×3 8-bit levels → H×W×4 bytes (alpha 255). */

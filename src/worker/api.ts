@@ -26,6 +26,8 @@ export interface LabApi {
   reset(image: ImageSource | null, settings: LabSettings): Promise<{ frame: LabFrame; decoded: DecodedInfo | null }>;
   /** One more iteration of the current attack. */
   step(): Promise<LabFrame>;
+  /** The frame of iteration t of the current run, as it was shown (null if not reached, or for queries). */
+  frameAt(t: number): Promise<LabFrame | null>;
   /** Class probabilities of each loaded model for an 8-bit RGBA image (e.g. the PNG a user saves). */
   classifyPixels(rgba: Uint8ClampedArray): Promise<Partial<Record<ModelId, number[]>>>;
   /** The experiment's outcomes for one test image whose true label is `label` (needs both models). */

@@ -75,6 +75,11 @@ const api: LabApi = {
       return Comlink.transfer({ frame, decoded: source?.info ?? null }, frameBuffers(frame));
     }),
   step: () => serial(async () => transferFrame(await session.step())),
+  frameAt: (t) =>
+    serial(async () => {
+      const frame = session.frameAt(t);
+      return frame ? transferFrame(frame) : null;
+    }),
   classifyPixels: (rgba) => serial(() => classify(rgba)),
   experimentOutcomes: (url, label, plan) =>
     serial(async () => {
