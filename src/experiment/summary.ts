@@ -206,7 +206,7 @@ function smallSample(summary: ExperimentSummary): string {
   );
 }
 
-function blackboxAgainstNoise(summary: ExperimentSummary, few: number, seeds: number): string {
+export function blackboxAgainstNoise(summary: ExperimentSummary, few: number, seeds: number): string {
   const which = (v: ReturnType<typeof verdict>) => summary.tests.filter((t) => verdict(t.blackboxVsNoise) === v).map((t) => t.eps);
   const [lower, higher, neither] = [which('first'), which('second'), which('neither')];
   const parts = [
@@ -256,7 +256,7 @@ function direction(summary: ExperimentSummary, few: number): string {
   return sentences.join(' ');
 }
 
-function fewAgainstMany(summary: ExperimentSummary, few: number, many: number): string {
+export function fewAgainstMany(summary: ExperimentSummary, few: number, many: number): string {
   const which = (v: ReturnType<typeof verdict>) => summary.tests.filter((t) => t.fewVsMany && verdict(t.fewVsMany) === v);
   const [better, worse, neither] = [which('first'), which('second'), which('neither')];
   const parts = [`T = ${few} transfers better than T = ${many} (f less accurate, exact McNemar ${formatSignificance()}) at ${better.length ? `ε = ${listEps(better.map((t) => t.eps))}` : 'no ε'}`];

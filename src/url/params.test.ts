@@ -19,7 +19,8 @@ describe('the URL table', () => {
     withPresentation({ layout: 'present', slowMotion: true }),
     withPresentation({ layout: 'embed', controls: ['buttons', 'gallery'] }),
     withPresentation({ layout: 'embed', controls: [], slowMotion: true }),
-    { ...DEFAULT_URL_STATE, options: { backend: 'wasm', allowSoftwareWebGL: true, disableWebGL: true, softwareWebGL: true, debug: true, view: 'experiment' } },
+    { ...DEFAULT_URL_STATE, options: { backend: 'wasm', allowSoftwareWebGL: true, disableWebGL: true, softwareWebGL: true, debug: true, view: 'experiment', lesson: 'default', lessonStep: 2 } },
+    { ...DEFAULT_URL_STATE, options: { ...DEFAULT_OPTIONS, lesson: '{"title": "ε & T", "steps": []}' } },
   ])('round-trips %o', (state) => {
     expect(readQuery(writeQuery(state))).toEqual({ state, notices: [] });
   });
@@ -83,6 +84,9 @@ describe('the URL table', () => {
     ['view=experiment&debug=1', { view: 'experiment', debug: true }, null],
     ['view=<b>', {}, /unknown view/],
     ['debug=0', {}, null],
+    ['lesson=lessons/week5.json&lessonStep=3', { lesson: 'lessons/week5.json', lessonStep: 2 }, null],
+    ['lesson=default&lessonStep=0', { lesson: 'default' }, /^Ignored lessonStep=0: use a step number, 1 for the first\.$/],
+    ['lesson=default&lessonStep=2.5', { lesson: 'default' }, /Ignored lessonStep=2\.5/],
   ])('options %s', (query, expected, notice) => {
     const { state, notices } = readQuery(query);
     expect(state.options).toEqual({ ...DEFAULT_OPTIONS, ...expected });
@@ -94,6 +98,14 @@ describe('the URL table', () => {
     const { state, notices } = readQuery(`present=1&eps=0.05&junk=${'x'.repeat(100_000)}`);
     expect(state).toEqual(DEFAULT_URL_STATE);
     expect(notices).toEqual(['The link was too long and was ignored.']);
+  });
+
+  it('lets a lesson written into the link make it longer, up to a limit, and writes its step only with a lesson', () => {
+    const lesson = JSON.stringify({ title: 'x', steps: [], note: 'y'.repeat(3000) });
+    expect(readQuery(new URLSearchParams({ lesson }).toString()).state.options.lesson).toBe(lesson);
+    expect(readQuery(new URLSearchParams({ lesson: lesson.repeat(3) }).toString()).notices).toEqual(['The link was too long and was ignored: put a lesson this long in a file (README, "Lessons").']);
+    expect(writeQuery({ ...DEFAULT_URL_STATE, options: { ...DEFAULT_OPTIONS, lessonStep: 3 } })).toBe('');
+    expect(writeQuery({ ...DEFAULT_URL_STATE, options: { ...DEFAULT_OPTIONS, lesson: 'default', lessonStep: 3 } })).toBe('lesson=default&lessonStep=4');
   });
 
   it('ignores keys it does not know, and never changes the defaults it starts from', () => {

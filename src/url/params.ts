@@ -8,7 +8,7 @@ import { DEFAULT_PRESENTATION, EMBED_CONTROLS, type EmbedControl, type Layout, t
 import { DEFENSE_IDS } from '../defense/names';
 import { ATTACKERS, ATTACK_MODES, DEFAULT_SETTINGS, GRADIENT_METHODS, clampEpsilon, clampIterations, clampQueryBudget, usesGradient, type LabSettings } from '../lab/settings';
 
-const VIEWS = ['lab', 'experiment'] as const;
+export const VIEWS = ['lab', 'experiment'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** What the page is asked for besides the setting and the presentation. */
@@ -24,6 +24,10 @@ export interface PageOptions {
   /** Show the worker's memory, the run loops and ignored messages. */
   debug: boolean;
   view: View;
+  /** `?lesson=`: `default`, a path to a .json file on this site, or the lesson itself as JSON (src/lesson/source.ts). */
+  lesson: string | null;
+  /** The lesson's step to open at: 0 for the first (`lessonStep=1` in a link, as the panel counts). */
+  lessonStep: number;
 }
 
 export interface UrlState {
@@ -32,7 +36,7 @@ export interface UrlState {
   settings: LabSettings;
 }
 
-export const DEFAULT_OPTIONS: PageOptions = { backend: null, allowSoftwareWebGL: false, disableWebGL: false, softwareWebGL: false, debug: false, view: 'lab' };
+export const DEFAULT_OPTIONS: PageOptions = { backend: null, allowSoftwareWebGL: false, disableWebGL: false, softwareWebGL: false, debug: false, view: 'lab', lesson: null, lessonStep: 0 };
 export const DEFAULT_URL_STATE: UrlState = { options: DEFAULT_OPTIONS, presentation: DEFAULT_PRESENTATION, settings: DEFAULT_SETTINGS };
 
 /** A value read from a link, and why it was changed or ignored; `null`: leave the field as it is. */
@@ -99,8 +103,14 @@ const target: Codec<LabSettings['target']> = {
   write: String,
 };
 
-/** A gallery leaf's id; whether the gallery has it is checked once the gallery is there. */
-const imageId: Codec<string | null> = { read: (raw) => ({ value: raw }), write: (v) => v };
+/** Text taken as it is and checked where its meaning is known: a gallery leaf's id once the gallery is there, a lesson once it is loaded. */
+const asIs: Codec<string | null> = { read: (raw) => ({ value: raw }), write: (v) => v };
+
+/** A step number in the link, counted from 1; an index in the state. The lesson's length is checked once it is loaded. */
+const stepNumber: Codec<number> = {
+  read: (raw, key) => (/^[1-9]\d{0,3}$/.test(raw) ? { value: Number(raw) - 1 } : { notice: `Ignored ${key}=${shown(raw)}: use a step number, 1 for the first.` }),
+  write: (v) => String(v + 1),
+};
 
 type Group = keyof UrlState;
 
@@ -137,11 +147,13 @@ export const URL_PARAMS: readonly UrlParam[] = [
   param('options', 'softwareWebGL', 'softwareWebGL', flag),
   param('options', 'debug', 'debug', flag),
   param('options', 'view', 'view', oneOf(VIEWS, 'view')),
+  param('options', 'lesson', 'lesson', asIs),
+  param('options', 'lessonStep', 'lessonStep', stepNumber, (s) => s.options.lesson !== null),
   param('presentation', 'layout', 'present', layoutFlag('present', 'embed')),
   param('presentation', 'layout', 'embed', layoutFlag('embed', 'present')),
   param('presentation', 'controls', 'controls', controls, (s) => s.presentation.layout === 'embed'),
   param('presentation', 'slowMotion', 'slow', flag),
-  param('settings', 'image', 'image', imageId),
+  param('settings', 'image', 'image', asIs),
   param('settings', 'mode', 'mode', oneOf(ATTACK_MODES, 'attack mode')),
   param('settings', 'method', 'method', oneOf(GRADIENT_METHODS, 'attack method'), (s) => usesGradient(s.settings.mode)),
   param('settings', 'epsilon', 'eps', number(clampEpsilon)),
@@ -153,12 +165,15 @@ export const URL_PARAMS: readonly UrlParam[] = [
 ];
 
 const MAX_QUERY = 2000;
+/** A lesson written into the link (`lesson={…}`) makes it longer; static hosts refuse URLs much over 8 kB. */
+const MAX_QUERY_WITH_LESSON = 8000;
 
 /** The page a query asks for, with a notice for everything clamped or ignored. Unknown keys are ignored. */
 export function readQuery(search: string): { state: UrlState; notices: string[] } {
   const state = { ...DEFAULT_URL_STATE };
-  if (search.length > MAX_QUERY) return { state, notices: ['The link was too long and was ignored.'] };
   const query = new URLSearchParams(search);
+  const lesson = query.has('lesson');
+  if (search.length > (lesson ? MAX_QUERY_WITH_LESSON : MAX_QUERY)) return { state, notices: [`The link was too long and was ignored${lesson ? ': put a lesson this long in a file (README, "Lessons")' : ''}.`] };
   const notices: string[] = [];
   for (const p of URL_PARAMS) {
     const raw = query.get(p.key);
