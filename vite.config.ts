@@ -39,6 +39,9 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 8 * 2 ** 20,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // A lesson file put beside the site after the build is not precached: keep each one once it
+        // has loaded, so a lesson opened online opens offline too (the network first, for edits).
+        runtimeCaching: [{ urlPattern: ({ sameOrigin, url }) => sameOrigin && url.pathname.endsWith('.json'), handler: 'NetworkFirst', options: { cacheName: 'adversarial-leaves-lessons' } }],
       },
     }),
   ],

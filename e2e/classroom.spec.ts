@@ -100,7 +100,8 @@ test('slow motion holds every iteration on screen; Space pauses it mid-run', asy
   await expect(page).toHaveURL(/slow=1/);
   const changes = await recordIterations(page);
   await page.keyboard.press(' ');
-  await expect(iteration(page)).toHaveText('4 / 4', { timeout: 30_000 });
+  // Each gradient step is narrated, four operations of SLOW_MOTION_MS each: wait on the state, not the clock.
+  await expect(iteration(page)).toHaveText('4 / 4');
   const log = await changes();
   expect(log.map(([, text]) => text)).toEqual(['1 / 4', '2 / 4', '3 / 4', '4 / 4']);
   for (let i = 1; i < log.length; i++) expect(log[i][0] - log[i - 1][0]).toBeGreaterThanOrEqual(1400);

@@ -37,7 +37,7 @@ for (const backend of ['webgl', 'wasm'] as const) {
     // The chart saves as a PNG of what is on screen, at twice its size: f's line is in it.
     const [chart] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Chart as PNG' }).click()]);
     const png = PNG.sync.read(fs.readFileSync(await chart.path()));
-    const box = (await page.getByTestId('prediction-chart').locator('.recharts-wrapper').boundingBox())!;
+    const box = (await page.getByTestId('prediction-chart').locator('.recharts-wrapper').first().boundingBox())!;
     expect(png.width).toBe(2 * Math.round(box.width));
     expect(pixelsOfColour(png, [0x00, 0x72, 0xb2])).toBeGreaterThan(100);
   });

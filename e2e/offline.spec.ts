@@ -1,7 +1,8 @@
 // The built app, deployed under a sub-path of a static host, works offline after one visit: the
 // service worker precaches the shell and the models, the page says "available offline", and with
-// the network cut a reload still runs an attack. `vite build` + `vite preview` (a service worker
-// needs the built app, not the dev server).
+// the network cut a reload still runs an attack and lessons open. `vite build` + `vite preview`
+// (a service worker needs the built app, not the dev server).
+import fs from 'node:fs';
 import type { PreviewServer } from 'vite';
 import { previewBuiltSite } from './built-site';
 import { expect, test } from './fixtures';
@@ -27,6 +28,11 @@ test('after one visit the app and its models work offline, from a sub-path', asy
   await openLab(page, `backend=wasm&image=${LEAF}`, siteUrl);
   await waitReady(page);
   await expect(page.getByTestId('offline-ready')).toHaveText('✓ Available offline', { timeout: 120_000 });
+  // A lesson file copied beside the built site (not precached), opened once online.
+  fs.copyFileSync('public/lessons/example.json', 'dist/lessons/copied-later.json');
+  await page.goto(`${siteUrl}?backend=wasm&lesson=lessons/copied-later.json`);
+  await expect(page.getByTestId('lesson')).toContainText('Step 1 of 2');
+  await openLab(page, `backend=wasm&image=${LEAF}`, siteUrl);
 
   await context.setOffline(true);
   await page.reload();
@@ -38,6 +44,11 @@ test('after one visit the app and its models work offline, from a sub-path', asy
   await expect(page.getByTestId('iteration')).toHaveText('1 / 1');
   await expect(page.getByTestId('verdict-inception_v3')).toContainText('flipped');
   await expect(page.getByTestId('offline-ready')).toBeVisible();
+  // Lessons offline: the default (in the code), a file precached with the app, one cached when it was opened.
+  for (const [lesson, steps] of [['default', 5], ['lessons/example.json', 2], ['lessons/copied-later.json', 2]]) {
+    await page.goto(`${siteUrl}?backend=wasm&lesson=${lesson}`);
+    await expect(page.getByTestId('lesson')).toContainText(`Step 1 of ${steps}`);
+  }
   expect(outside, 'requests outside the deployed sub-path').toEqual([]);
   await context.setOffline(false);
 });

@@ -17,19 +17,26 @@ import { PredictionChart } from './lab/PredictionChart';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { UploadPicker } from './lab/UploadPicker';
 import { useShortcuts } from './classroom/useShortcuts';
-import { downloadAdversarial, lab, pageLink, showView } from './page';
+import { downloadAdversarial, lab, pageLink, showView, singleOutPhase } from './page';
 import { ExperimentView } from './experiment/ExperimentView';
 import { PHOTO_CREDITS } from '../data-sets';
 import { worldNotice } from './lab/world-notice';
-import { isReady, useAppState } from './store';
+import { StepViews } from './lab/StepViews';
+import { LessonPanel } from './lesson/LessonPanel';
+import { Timeline } from './lab/Timeline';
+import { isReady, shownFrame, useAppState } from './store';
 
 export function App() {
   const state = useAppState();
   const chartArea = useRef<HTMLDivElement>(null);
-  const { settings, frame, gallery, models, presentation } = state;
+  const { settings, gallery, models, presentation } = state;
+  // The latest frame of the run, and the one on screen (an earlier one when the timeline was scrubbed back).
+  const latest = state.frame;
+  const frame = shownFrame(state);
   const { layout } = presentation;
-  // An embed always shows the lab (its link fixes what it shows).
-  const view = layout === 'embed' ? 'lab' : state.view;
+  // An embed always shows the lab (its link fixes what it shows), unless its lesson's step shows the Experiment.
+  const view = layout === 'embed' && state.lesson?.status !== 'open' ? 'lab' : state.view;
+  const lesson = state.lesson && <LessonPanel lesson={state.lesson} />;
   const [helpOpen, setHelpOpen] = useState(false);
   const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
   // Presenter mode only: in the lab, Space and the arrows keep scrolling the page.
@@ -46,6 +53,7 @@ export function App() {
   const leaves = <Gallery items={gallery} selected={state.upload ? null : settings.image} onSelect={(id) => void lab.selectImage(id)} />;
   // The frame shown is of an older setting until the newest one's arrives (a slider being dragged).
   const updating = Boolean(frame) && !sameSettings(frame!.settings, settings);
+  const chartModels = shown.filter((id) => models[id].info);
   return (
     <div className={`app layout-${layout}`}>
       {layout === 'embed' ? (
@@ -70,7 +78,8 @@ export function App() {
           {state.notices.map((n) => <li key={n}>{n}</li>)}
         </ul>
       )}
-      {view === 'experiment' ? <main className="single"><ExperimentView state={state} /></main> : <main>
+      {view === 'experiment' ? <main className="single">{lesson}<ExperimentView state={state} /></main> : <main className={lesson ? 'with-lesson' : undefined}>
+        {lesson}
         {layout === 'lab' && <section className="picker" aria-labelledby="picker-title">
           <h2 id="picker-title">1. Pick a leaf</h2>
           {state.galleryError && <p role="alert" className="error">{state.galleryError}</p>}
@@ -103,12 +112,14 @@ export function App() {
             <ImageViews original={state.originalImage} frame={frame} describe={describe} />
             <AttackStats frame={frame} original={state.original} models={shown} />
           </div>
+          {latest && frame && !latest.queries && <Timeline frame={latest} shownT={frame.t} history={state.history} models={chartModels} running={state.running} onScrub={(t) => void lab.viewIteration(t)} />}
           {frame && show('chart') && (
-            <div ref={chartArea}>
-              <PredictionChart history={state.history} target={frame.target} iterations={frame.iterations} axis={frame.queries ? 'queries' : 'iterations'} models={shown.filter((id) => models[id].info)} />
+            <div ref={chartArea} className="chart-block">
+              <PredictionChart history={state.history} target={frame.target} iterations={frame.iterations} axis={frame.queries ? 'queries' : 'iterations'} models={chartModels} attacked={attacked ?? 'inception_v3'} epsilon={frame.settings.epsilon} shownT={frame.t} />
               {layout === 'lab' && <ChartExport container={chartArea} name={`adversarial-leaf-chart-t${frame.t}`} formats={['png']} label="lab chart" />}
             </div>
           )}
+          {layout !== 'embed' && <StepViews frame={frame} phase={state.stepPhase} onPhase={singleOutPhase} />}
           {layout === 'lab' && <p className="download">
             <button type="button" onClick={() => frame && void downloadAdversarial(frame)} disabled={!frame}>Download adversarial PNG</button>
             {saved && (

@@ -1,7 +1,7 @@
 // The address bar always holds the page as it is (src/url/params.ts): the page options it was
-// opened with, the view, the presentation and the setting (none for an upload: it cannot travel
-// in a link). It follows the store, at most every 200 ms: browsers throttle replaceState, and a
-// slider dragged fast would hit that.
+// opened with, the view, the lesson's step, the presentation and the setting (none for an upload:
+// it cannot travel in a link). It follows the store, at most every 200 ms: browsers throttle
+// replaceState, and a slider dragged fast would hit that.
 import type { Presentation } from '../classroom/presentation';
 import { writeQuery, type PageOptions } from '../url/params';
 import type { AppState, Store } from './store';
@@ -10,8 +10,9 @@ const MIRROR_DELAY_MS = 200;
 
 /** The query for this state, with `presentation` in place of the current one. */
 function pageQuery(options: PageOptions, state: AppState, presentation = state.presentation): string {
-  const { upload, settings, view, debug } = state;
-  return writeQuery({ options: { ...options, view, debug }, presentation, settings }, upload ? ['settings'] : []);
+  const { upload, settings, view, debug, lesson } = state;
+  const lessonStep = lesson?.status === 'open' ? lesson.step : options.lessonStep;
+  return writeQuery({ options: { ...options, view, debug, lessonStep }, presentation, settings }, upload ? ['settings'] : []);
 }
 
 /** Keeps the address bar in step with the store; returns a function giving the link to this page with another presentation. */

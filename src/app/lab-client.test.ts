@@ -130,11 +130,55 @@ describe('the lab client', () => {
     expect(waits).toEqual([]); // no slow motion asked for
   });
 
-  it('slow motion holds every iteration but the last', async () => {
+  it('slow motion narrates every gradient step, the last too: its four operations one after another', async () => {
     const { lab, store, waits } = await startedLab({ iterations: 3 });
     store.setState({ presentation: { ...store.getState().presentation, slowMotion: true } });
+    const phases: string[] = [];
+    store.subscribe(() => {
+      const { stepPhase } = store.getState();
+      if (stepPhase && stepPhase !== phases.at(-1)) phases.push(stepPhase);
+    });
     await lab.run();
-    expect(waits).toHaveLength(2);
+    expect(phases).toEqual([0, 1, 2].flatMap(() => ['gradient', 'sign', 'move', 'clip']));
+    expect(waits).toHaveLength(12);
+  });
+
+  it('slow motion holds random noise on screen before it ends, with nothing to narrate', async () => {
+    const { lab, store, waits, state } = await startedLab({ mode: 'noise' });
+    store.setState({ presentation: { ...store.getState().presentation, slowMotion: true } });
+    await lab.run();
+    expect([waits.length, state().stepPhase]).toEqual([0, null]);
+  });
+
+  it('the timeline: a paused run scrubs back to any t it reached and forward to the latest; the next step shows the latest again', async () => {
+    const { lab, state, worker } = await startedLab({ iterations: 5 });
+    for (let i = 0; i < 3; i++) await lab.step();
+    await lab.viewIteration(1);
+    expect([state().scrubbed?.t, state().frame?.t]).toEqual([1, 3]);
+    expect(state().scrubbed?.probabilities.inception_v3).toEqual([0.8, 0.2]);
+    await lab.viewIteration(3);
+    expect(state().scrubbed).toBeNull();
+    await lab.viewIteration(0);
+    await lab.step();
+    expect([state().scrubbed, state().frame?.t]).toEqual([null, 4]);
+    // Running: no scrubbing (the run moves on from its latest frame).
+    void lab.run();
+    await until(() => state().running, 'running');
+    const asked = worker.current.count('frameAt');
+    await lab.viewIteration(2);
+    expect([worker.current.count('frameAt'), state().scrubbed]).toEqual([asked, null]);
+  });
+
+  it('a scrub that a new setting overtakes is dropped', async () => {
+    const { lab, state, worker } = await startedLab({ iterations: 4 });
+    await lab.step();
+    await lab.step();
+    worker.current.hold('frameAt');
+    const scrub = lab.viewIteration(1);
+    const change = lab.updateSettings({ epsilon: 0.02 });
+    worker.current.release('frameAt');
+    await Promise.all([scrub, change]);
+    expect([state().scrubbed, state().frame?.t, state().frame?.settings.epsilon]).toEqual([null, 0, 0.02]);
   });
 
   it('a lost context mid-run: a fresh worker, the models reloaded, the same image and setting from x⁰, running again to T', async () => {

@@ -20,7 +20,8 @@ import type { LabSettings } from '../lab/settings';
 import { MODEL_IDS, type ModelId } from '../models/specs';
 import type { ImageSource } from '../worker/api';
 import type { DecodedInfo } from '../worker/decode';
-import { isReady, setModelStatus, type HistoryPoint, type Store } from './store';
+import { STEP_PHASES } from './lab/step-narration';
+import { isReady, setModelStatus, shownFrame, type HistoryPoint, type Store } from './store';
 import type { LabWorker } from './worker-host';
 
 export interface LabClientDeps {
@@ -39,7 +40,7 @@ const LOAD_ORDER: readonly ModelId[] = [...MODEL_IDS].reverse();
 export const UNKNOWN_LEAF_NOTICE = 'The link names a leaf that is not in the gallery: showing the first one.';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-const pointOf = (frame: LabFrame): HistoryPoint => ({ t: frame.t, probabilities: frame.probabilities });
+const pointOf = (frame: LabFrame): HistoryPoint => ({ t: frame.t, probabilities: frame.probabilities, linf: frame.linf, l2: frame.l2 });
 
 export class LabClient {
   private readonly store: Store;
@@ -167,6 +168,7 @@ export class LabClient {
       history: fresh ? [point] : [...history.filter((p) => p.t < frame.t), point],
       original: fresh ? point : original,
       originalImage: fresh ? frame.image : originalImage,
+      scrubbed: null,
       labError: null,
       saved: null,
     });
@@ -290,15 +292,32 @@ export class LabClient {
     try {
       while (token === this.loopToken) {
         const frame = await this.advance();
-        if (!frame || frame.done) break;
-        // Slow motion: each iteration stays on screen SLOW_MOTION_MS before the next is computed.
-        if (this.store.getState().presentation.slowMotion) await this.deps.wait(SLOW_MOTION_MS);
+        if (!frame) break;
+        if (this.store.getState().presentation.slowMotion) await this.holdInSlowMotion(frame, token);
+        if (frame.done) break;
       }
     } finally {
       this.countLoops(-1);
       stopped();
     }
     if (token === this.loopToken) this.store.setState({ running: false });
+  }
+
+  /**
+   * Slow motion: a gradient step is narrated, each of its four operations singled out for
+   * SLOW_MOTION_MS (the last step too); any other iteration stays on screen SLOW_MOTION_MS before
+   * the next is computed. Pause cuts it short.
+   */
+  private async holdInSlowMotion(frame: LabFrame, token: number): Promise<void> {
+    if (!frame.step) {
+      if (!frame.done) await this.deps.wait(SLOW_MOTION_MS);
+      return;
+    }
+    for (const stepPhase of STEP_PHASES) {
+      if (token !== this.loopToken) return;
+      this.store.setState({ stepPhase });
+      await this.deps.wait(SLOW_MOTION_MS);
+    }
   }
 
   /** Live run loops, and the most ever live at once (shown with `?debug=1`; never more than 1). */
@@ -315,6 +334,19 @@ export class LabClient {
   async step(): Promise<void> {
     this.halt();
     await this.advance();
+  }
+
+  /**
+   * Shows iteration t of this run again, as it was (the latest frame when t is the latest). Only
+   * while not running; the run goes on from its latest frame. A newer intent drops the answer.
+   */
+  async viewIteration(t: number): Promise<void> {
+    const { frame, running } = this.store.getState();
+    if (!frame || running || frame.queries) return;
+    if (t === frame.t) return this.store.setState({ scrubbed: null, saved: null });
+    const v = this.version;
+    const kept = await this.api.frameAt(t);
+    if (v === this.version && !this.store.getState().running && kept) this.store.setState({ scrubbed: kept, saved: null });
   }
 
   /** Back to x⁰ with the same image and setting. */
@@ -348,6 +380,6 @@ export class LabClient {
   /** What f (and g) say about exactly the 8-bit pixels of `frame`, as a saved PNG holds them. */
   async checkSaved(frame: LabFrame): Promise<void> {
     const probabilities = await this.api.classifyPixels(new Uint8ClampedArray(frame.image));
-    if (this.store.getState().frame === frame) this.store.setState({ saved: { t: frame.t, probabilities } });
+    if (shownFrame(this.store.getState()) === frame) this.store.setState({ saved: { t: frame.t, probabilities } });
   }
 }

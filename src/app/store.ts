@@ -13,6 +13,8 @@ import type { DataSet } from '../data-sets';
 import type { View } from '../url/params';
 import type { ModelInfo } from '../models/model-card';
 import type { GalleryItem } from '../gallery/gallery';
+import type { Lesson } from '../lesson/schema';
+import type { StepPhase } from './lab/step-narration';
 
 export interface ModelStatus {
   progress: LoadProgress | null;
@@ -20,10 +22,12 @@ export interface ModelStatus {
   error: string | null;
 }
 
-/** One point of the prediction chart: each model's probabilities at iteration t. */
+/** One point of the lab's chart: each model's probabilities and the distances at iteration t. */
 export interface HistoryPoint {
   t: number;
   probabilities: Partial<Record<ModelId, number[]>>;
+  linf: number;
+  l2: number;
 }
 
 /** What the user's own photo is, when they uploaded one (it cannot travel in a URL). */
@@ -54,6 +58,9 @@ export interface ExperimentRun {
   error: string | null;
 }
 
+/** `?lesson=`: being fetched, open at a step (an index), or refused with the reasons. */
+export type LessonState = { status: 'loading' } | { status: 'open'; lesson: Lesson; step: number } | { status: 'failed'; errors: string[] };
+
 export interface AppState {
   view: View;
   experimentRun: ExperimentRun;
@@ -69,6 +76,10 @@ export interface AppState {
   /** Messages about the link or the input (clamped values, ignored fields, bad files). */
   notices: string[];
   frame: LabFrame | null;
+  /** An earlier frame of this run, scrubbed back to on the timeline (null: the latest frame is shown). */
+  scrubbed: LabFrame | null;
+  /** Which of a step's four operations the narration points at (null: none singled out). */
+  stepPhase: StepPhase | null;
   /** Probabilities at x⁰ (t = 0), kept to judge whether the attack flipped a label. */
   original: HistoryPoint | null;
   /** x⁰ as the models see it (after cropping and resizing an upload), RGBA. */
@@ -87,6 +98,7 @@ export interface AppState {
   ignoredMessages: { count: number; last: string | null };
   /** The service worker has cached the app and its models: it works without a network now. */
   offlineReady: boolean;
+  lesson: LessonState | null;
 }
 
 const emptyModel: ModelStatus = { progress: null, info: null, error: null };
@@ -104,6 +116,8 @@ export const INITIAL_STATE: AppState = {
   upload: null,
   notices: [],
   frame: null,
+  scrubbed: null,
+  stepPhase: null,
   original: null,
   originalImage: null,
   history: [],
@@ -115,6 +129,7 @@ export const INITIAL_STATE: AppState = {
   presentation: DEFAULT_PRESENTATION,
   ignoredMessages: { count: 0, last: null },
   offlineReady: false,
+  lesson: null,
 };
 
 export interface Store {
@@ -147,6 +162,9 @@ export function setModelStatus(store: Store, id: ModelId, patch: Partial<ModelSt
   const { models } = store.getState();
   store.setState({ models: { ...models, [id]: { ...models[id], ...patch } } });
 }
+
+/** The frame on screen: the one scrubbed back to, or the latest. */
+export const shownFrame = ({ scrubbed, frame }: AppState): LabFrame | null => scrubbed ?? frame;
 
 /** A frame is on screen and the model the current mode attacks is loaded: Run can start. */
 export function isReady({ frame, models, settings }: AppState): boolean {

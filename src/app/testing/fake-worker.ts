@@ -9,7 +9,7 @@ import type { ModelInfo } from '../../models/model-card';
 import type { ImageSource, LabApi } from '../../worker/api';
 import type { LabWorker } from '../worker-host';
 
-type Method = 'init' | 'loadModel' | 'reset' | 'step' | 'classifyPixels';
+type Method = 'init' | 'loadModel' | 'reset' | 'step' | 'frameAt' | 'classifyPixels';
 
 /** A file whose bytes say "decode me and fail": passes the page's header check, not the worker's decoder. */
 export const UNDECODABLE = 'undecodable';
@@ -99,6 +99,11 @@ export class FakeApi implements LabApi {
     );
   }
 
+  /** Any t reached so far, as the frame it was (this fake's frames depend on t alone). */
+  frameAt(t: number) {
+    return this.answer('frameAt', String(t), () => (t <= this.t ? this.frame(t) : null));
+  }
+
   classifyPixels() {
     return this.answer('classifyPixels', '', () => ({ inception_v3: [0.1, 0.9] }));
   }
@@ -111,17 +116,17 @@ export class FakeApi implements LabApi {
     return this.settings!.mode === 'noise' ? 1 : this.settings!.iterations;
   }
 
-  private frame(): LabFrame {
+  private frame(t = this.t): LabFrame {
     const settings = this.settings!;
     const iterations = this.total();
     return {
       settings,
-      t: this.t,
+      t,
       iterations,
-      done: this.t >= iterations,
+      done: t >= iterations,
       target: 1,
-      probabilities: { inception_v3: [1 - this.t / iterations, this.t / iterations] },
-      linf: (settings.epsilon * this.t) / iterations,
+      probabilities: { inception_v3: [1 - t / iterations, t / iterations] },
+      linf: (settings.epsilon * t) / iterations,
       l2: 0,
       image: new Uint8ClampedArray(4).fill(this.generation),
       perturbation: new Uint8ClampedArray(4),
@@ -129,6 +134,8 @@ export class FakeApi implements LabApi {
       defended: null,
       queries: null,
       outOfWorld: null,
+      // A gradient step's parts, in the shape of a 1×1 image (what the lab client needs is that there is one).
+      step: t > 0 && settings.mode !== 'noise' ? { gradient: new Float32Array(1), sign: new Int8Array(3), clip: new Uint8Array(3), stepSize: settings.epsilon / iterations, direction: 'gradient' } : null,
       memory: { numTensors: 0, numBytes: 0 },
     };
   }
