@@ -120,7 +120,8 @@ function DefenseMoves({ settings }: { settings: LabSettings }) {
 export function Explanation({ settings }: { settings: LabSettings }) {
   const { epsilon, iterations, mode, method } = settings;
   return (
-    <section className="explain" aria-labelledby="explain-title">
+    // Focusable: on a phone the formulas are wider than the box, which then scrolls sideways, and keyboard users must reach that too.
+    <section className="explain" aria-labelledby="explain-title" tabIndex={0}>
       <h2 id="explain-title">What is happening</h2>
       {mode === 'noise' ? (
         <>
