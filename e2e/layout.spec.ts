@@ -68,3 +68,54 @@ for (const [width, height] of [[1920, 1080], [1440, 900]]) {
     await expectAccessible(page);
   });
 }
+
+// A phone (390×844) held by a student moving a slider: the slider, the adversarial image and f's verdict are on
+// screen together and uncovered, and every control is a touch target of at least 44 × 44 px (WCAG 2.5.5).
+const PHONE = { width: 390, height: 844 };
+
+/** Whether the element is wholly inside the viewport and its centre is not covered by anything else. */
+const onScreen = (page: Page, selector: string) =>
+  page.locator(selector).first().evaluate((el) => {
+    const b = el.getBoundingClientRect();
+    const inside = b.top >= 0 && b.left >= 0 && b.bottom <= innerHeight && b.right <= innerWidth && b.height > 0;
+    const top = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+    return inside && top !== null && (el === top || el.contains(top));
+  });
+
+/** Visible controls smaller than 44 px in either direction, as "tag text: w×h". */
+const smallTargets = (page: Page) =>
+  page.evaluate(() => {
+    const targets = [...document.querySelectorAll('button, select, input[type="range"], label:has(input[type="radio"], input[type="checkbox"]), .upload-button')];
+    return targets
+      .filter((el) => !el.closest('dialog:not([open])') && !(el instanceof HTMLInputElement && el.closest('label.upload-button')))
+      .map((el) => ({ el, b: el.getBoundingClientRect() }))
+      .filter(({ b }) => b.width > 0 && b.height > 0 && (b.width < 44 - 0.5 || b.height < 44 - 0.5))
+      .map(({ el, b }) => `${el.tagName.toLowerCase()} ${(el.textContent ?? '').trim().slice(0, 30)}: ${Math.round(b.width)}×${Math.round(b.height)}`);
+  });
+
+test('phone at 390×844: the slider being moved, the adversarial image and the verdict on screen together; touch targets of 44 px', async ({ page }, info) => {
+  await page.setViewportSize(PHONE);
+  await openLab(page, `backend=wasm&image=${LEAF}&T=2`);
+  await expect(page.getByTestId('verdict-inception_v3')).toBeVisible();
+  await shot(page, info, 'phone-390x844-full');
+  for (const [slider, value] of [['epsilon (perturbation size)', 'epsilon-value'], ['iterations T', 'iterations-value']]) {
+    const input = page.getByRole('slider', { name: slider });
+    await input.scrollIntoViewIfNeeded();
+    await input.focus();
+    const before = await page.getByTestId(value).textContent();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId(value)).not.toHaveText(before!);
+    // Run from where the thumb is, as a student does, and wait for the run to finish.
+    const run = page.getByRole('button', { name: 'Run', exact: true });
+    expect(await onScreen(page, 'form.controls .buttons button:first-child'), 'Run on screen beside the slider').toBe(true);
+    await run.click();
+    await expect(page.getByTestId('iteration')).toHaveText(/^(\d+) \/ \1$/);
+    await expect(page.getByTestId('frame-area')).toHaveAttribute('aria-busy', 'false');
+    await page.screenshot({ path: info.outputPath(`phone-390x844-${value}.png`) });
+    for (const selector of [`input[aria-label="${slider}"]`, '[data-testid="view-adversarial"]', '[data-testid="verdict-inception_v3"]']) {
+      expect(await onScreen(page, selector), `${selector} on screen while ${slider} moves`).toBe(true);
+    }
+  }
+  expect(await smallTargets(page)).toEqual([]);
+  await expectAccessible(page);
+});
