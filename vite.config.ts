@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { CONTENT_SECURITY_POLICY } from './scripts/lib/csp';
+import { CROSS_ORIGIN_ISOLATION } from './scripts/lib/isolation';
 
 /** The policy as a <meta> tag in the built index.html (the dev server's React refresh needs inline scripts). */
 const contentSecurityPolicy = (): Plugin => ({
@@ -49,7 +50,7 @@ export default defineConfig({
   // reloads the page mid-session to optimise a newly found one.
   optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgl', '@tensorflow/tfjs-backend-wasm', 'comlink', 'react', 'react-dom/client'] },
   worker: { format: 'es' },
-  server: { port: 5173, strictPort: true },
-  // PREVIEW_PORT lets two checkouts preview side by side. The header also covers the worker's script.
-  preview: { port: Number(process.env.PREVIEW_PORT ?? 4173), strictPort: true, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
+  server: { port: 5173, strictPort: true, headers: CROSS_ORIGIN_ISOLATION },
+  // PREVIEW_PORT lets two checkouts preview side by side. The policy header also covers the worker's script.
+  preview: { port: Number(process.env.PREVIEW_PORT ?? 4173), strictPort: true, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, ...CROSS_ORIGIN_ISOLATION } },
 });

@@ -60,6 +60,10 @@ test('the Embed dialog writes a snippet that runs in a course page on another or
   await expect.poll(async () => (await received(page)).map((e) => e.type), { timeout: 300_000 }).toContain('ready');
   const lab = page.frameLocator('iframe');
   await expect(lab.getByTestId('iteration')).toHaveText('0 / 1');
+  // The course page does not isolate itself (no COOP/COEP), so neither is the lab in its frame,
+  // although our server sends the headers: wasm gets one thread there, and the attack below runs.
+  const frame = page.frames().find((f) => f.url().startsWith(appOrigin))!;
+  expect(await frame.evaluate(() => crossOriginIsolated)).toBe(false);
   await expect(lab.getByRole('list', { name: 'Leaf gallery' })).toBeVisible();
   await expect(lab.getByRole('slider', { name: /iterations/ })).toBeVisible();
   await expect(lab.getByRole('slider', { name: /epsilon/ })).toHaveCount(0);
@@ -89,7 +93,6 @@ test('the Embed dialog writes a snippet that runs in a course page on another or
   await expect(lab.getByTestId('debug-messages')).toContainText('messages ignored: 5');
 
   // It fits its frame: no sideways scrolling inside the iframe.
-  const frame = page.frames().find((f) => f.url().startsWith(appOrigin))!;
   expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
 });
 

@@ -27,8 +27,9 @@ function timed(f: () => tf.Tensor): number {
   return performance.now() - t0;
 }
 
-async function selectBackend(backend: BackendName) {
-  return chooseBackend({ backend, allowSoftwareWebGL: true });
+/** `wasmThreads` (wasm only): 1 for the single-threaded baseline, every core when absent. */
+async function selectBackend(backend: BackendName, wasmThreads?: number) {
+  return chooseBackend({ backend, allowSoftwareWebGL: true, wasmThreads });
 }
 
 async function load(id: ModelId): Promise<{ classifier: Classifier; loadMs: number }> {
@@ -43,6 +44,13 @@ async function load(id: ModelId): Promise<{ classifier: Classifier; loadMs: numb
 async function image(url?: string): Promise<tf.Tensor4D> {
   return url ? (await canonicalFromUrl(new URL(url, site).href)).x0 : (tf.randomUniform([1, 256, 256, 3], 0, 1, 'float32', 1) as tf.Tensor4D);
 }
+
+/** One gradient step towards "healthy", returning only the gradient. */
+const gradientStep = (classifier: Classifier, x: tf.Tensor4D) => () => {
+  const r = classifier.lossGradient(x, 0);
+  tf.dispose([r.loss, r.logits]);
+  return r.grad;
+};
 
 const harness = {
   selectBackend,
@@ -93,11 +101,7 @@ const harness = {
     const backend = tf.getBackend();
     const { classifier, loadMs } = await load(id);
     const x = await image();
-    const step = () => {
-      const r = classifier.lossGradient(x, 0);
-      tf.dispose([r.loss, r.logits]);
-      return r.grad;
-    };
+    const step = gradientStep(classifier, x);
     const firstStepMs = timed(step);
     const before = tf.memory().numTensors;
     const stepTimes = Array.from({ length: steps }, () => timed(step));
@@ -118,6 +122,21 @@ const harness = {
     }
     x.dispose();
     return { loadMs, firstStepMs, stepMs: median(stepTimes), forwardMs, stockStepMs, tensorsPerStep, queriesPerSecond: (QUERY_BATCH * 1000) / batchForwardMs };
+  },
+  /** Milliseconds per kernel in one gradient step (`tf.profile`, after a warm-up step), summed by kernel name. */
+  async kernelMs(id: ModelId): Promise<Record<string, number>> {
+    const { classifier } = await load(id);
+    const x = await image();
+    const step = gradientStep(classifier, x);
+    step().dispose();
+    const profile = await tf.profile(step);
+    const byName: Record<string, number> = {};
+    for (const k of profile.kernels) {
+      const ms = await k.kernelTimeMs;
+      byName[k.name] = (byName[k.name] ?? 0) + (typeof ms === 'number' ? ms : 0);
+    }
+    tf.dispose([x, profile.result as tf.Tensor]);
+    return byName;
   },
 };
 

@@ -1,9 +1,10 @@
-// Picks the tfjs backend: hardware WebGL, else wasm (SIMD where the browser has it), else cpu.
+// Picks the tfjs backend: hardware WebGL, else wasm (SIMD where the browser has it, on every core
+// where the page is cross-origin isolated), else cpu.
 // Software WebGL (SwiftShader) is slower than wasm, so tfjs refuses it unless told otherwise; we
 // only allow it when explicitly asked (tests, benchmarks), never silently.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -19,14 +20,46 @@ export interface BackendRequest {
   disableWebGL?: boolean;
   /** `?softwareWebGL=1`, dev server only (tests): WebGL reports a software renderer (SwiftShader), even on a real GPU. */
   softwareWebGL?: boolean;
+  /** Threads for wasm (benchmarks: 1 for the single-threaded baseline); every core when absent. */
+  wasmThreads?: number;
 }
 
 export interface BackendInfo {
   backend: BackendName;
   /** The GPU renderer string for webgl, "WebAssembly SIMD" / "WebAssembly" / "JavaScript" otherwise. */
   renderer: string;
+  /** Threads wasm computes on (1 unless the page is cross-origin isolated); null on other backends. */
+  threads: number | null;
   /** Backends that were tried first and failed, with why. */
   skipped: string[];
+}
+
+/** tfjs's wasm build starts a pool of 8 workers: more threads than that would wait for new ones. */
+const WASM_WORKER_POOL = 8;
+
+/**
+ * wasm runs threads only where SharedArrayBuffer exists, which needs a cross-origin-isolated page
+ * (COOP/COEP headers); a course page that embeds us without isolation gets one thread.
+ */
+function wasmThreads(requested?: number): number {
+  if (!globalThis.crossOriginIsolated) return 1;
+  return Math.max(1, Math.min(requested ?? navigator.hardwareConcurrency ?? 1, WASM_WORKER_POOL));
+}
+
+/**
+ * tfjs's wasm module caps its pool at navigator.hardwareConcurrency / 2, read once as the module
+ * starts: it assumes two hardware threads per core. On a machine with one thread per core (this
+ * 2-core one) that leaves half the cores idle, so while the module starts it is told twice the
+ * count we chose, and its cap becomes our count.
+ */
+async function withCoresReportedFor<T>(threads: number, start: () => Promise<T>): Promise<T> {
+  const navigator: { hardwareConcurrency?: number } = globalThis.navigator;
+  Object.defineProperty(navigator, 'hardwareConcurrency', { value: 2 * threads, configurable: true });
+  try {
+    return await start();
+  } finally {
+    delete navigator.hardwareConcurrency; // the browser's own value (the prototype's getter) again
+  }
 }
 
 function webglContext(attributes: WebGLContextAttributes = {}): WebGL2RenderingContext | null {
@@ -59,6 +92,8 @@ function softwareWebGLReason(): string | null {
 export async function chooseBackend(request: BackendRequest = {}): Promise<BackendInfo> {
   // Only served from our own origin: no CDN fetch for the wasm binaries.
   setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
+  const threads = wasmThreads(request.wasmThreads);
+  setThreadsCount(threads);
   tf.env().set('SOFTWARE_WEBGL_ENABLED', Boolean(request.allowSoftwareWebGL));
   const skipped: string[] = [];
   for (const name of request.backend ? [request.backend] : BACKENDS) {
@@ -68,9 +103,9 @@ export async function chooseBackend(request: BackendRequest = {}): Promise<Backe
       continue;
     }
     try {
-      if (await tf.setBackend(name)) {
+      if (await (name === 'wasm' ? withCoresReportedFor(threads, () => tf.setBackend(name)) : tf.setBackend(name))) {
         await tf.ready();
-        return { backend: name, renderer: rendererOf(name), skipped };
+        return { backend: name, renderer: rendererOf(name), threads: name === 'wasm' ? getThreadsCount() : null, skipped };
       }
       skipped.push(`${name}: not available`);
     } catch (e) {

@@ -6,7 +6,7 @@ export function BackendBadge({ backend, error }: { backend: BackendInfo | null; 
   if (!backend) return <p className="badge">Starting tfjs…</p>;
   return (
     <p className="badge" data-testid="backend">
-      Backend: <strong>{backend.backend}</strong> <span className="renderer">({backend.renderer})</span>
+      Backend: <strong>{backend.backend}</strong> <span className="renderer">({backend.renderer}{backend.threads !== null && `, ${backend.threads} thread${backend.threads === 1 ? '' : 's'}`})</span>
       {backend.skipped.length > 0 && <span className="renderer" data-testid="backend-skipped"> · skipped {backend.skipped.join('; ')}</span>}
     </p>
   );

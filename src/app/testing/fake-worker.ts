@@ -64,7 +64,7 @@ export class FakeApi implements LabApi {
 
   init(request: BackendRequest, onContextLost: () => void) {
     this.onContextLost = onContextLost;
-    return this.answer('init', request.backend ?? '', () => ({ backend: request.backend ?? 'wasm', renderer: 'fake', skipped: [] }));
+    return this.answer('init', request.backend ?? '', () => ({ backend: request.backend ?? 'wasm', renderer: 'fake', threads: null, skipped: [] }));
   }
 
   loadModel(id: ModelId): Promise<ModelInfo> {
