@@ -1,12 +1,25 @@
 // Broken model files, served by page.route: a 404, a truncated shard, a file with one byte
 // changed. Each is caught before use (sizes and SHA-256 from files.json), named on the model's
 // card with a Retry button, and the rest of the lab keeps working.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page, Route } from '@playwright/test';
+import type { ModelFileInfo } from '../src/models/manifest';
+import type { ModelId } from '../src/models/specs';
+import { MODELS_DIR } from '../scripts/lib/paths';
 import { expect, test } from './fixtures';
 
 const LEAF = 'grape__00e46ac798';
-const INCEPTION_SHARD = '**/models/inception_v3/group1-shard3of6.bin';
-const MOBILENET_SHARD = '**/models/mobilenet_v2/group1-shard1of1.bin';
+
+/** A weight shard of a decoded base (from its files.json: the shards follow the cut), as the page names it. */
+function shard(id: ModelId, which: 'last' | 'first'): { file: string; route: string; bytes: string } {
+  const index = JSON.parse(fs.readFileSync(path.join(MODELS_DIR, id, 'files.json'), 'utf8')) as ModelFileInfo[];
+  const shards = index.filter((f) => f.path.startsWith('group1-shard'));
+  const { path: name, bytes } = shards[which === 'first' ? 0 : shards.length - 1];
+  return { file: `models/${id}/${name}`, route: `**/models/${id}/${name}`, bytes: bytes.toLocaleString('en-US') };
+}
+const INCEPTION = shard('inception_v3', 'last');
+const MOBILENET = shard('mobilenet_v2', 'first');
 
 /** Serves the real file with `damage` applied to its bytes. */
 const serveDamaged = (damage: (body: Buffer) => Buffer) => async (route: Route) => {
@@ -17,10 +30,10 @@ const serveDamaged = (damage: (body: Buffer) => Buffer) => async (route: Route) 
 const modelCard = (page: Page, id: string) => page.getByTestId(`model-${id}`);
 
 test('a 404 on an InceptionV3 shard: the file is named, black box still works, Retry loads it', async ({ page }, info) => {
-  await page.route(INCEPTION_SHARD, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.route(INCEPTION.route, (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.goto(`/?backend=wasm&image=${LEAF}`);
   const error = page.getByTestId('model-error-inception_v3');
-  await expect(error).toContainText('Could not load InceptionV3: models/inception_v3/group1-shard3of6.bin could not be downloaded (HTTP 404)');
+  await expect(error).toContainText(`Could not load InceptionV3: ${INCEPTION.file} could not be downloaded (HTTP 404)`);
   await expect(modelCard(page, 'mobilenet_v2')).toContainText('ready');
   await expect(page.getByTestId('attack-waiting')).toContainText('InceptionV3 (target f) could not be loaded');
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
@@ -32,7 +45,7 @@ test('a 404 on an InceptionV3 shard: the file is named, black box still works, R
   await expect(page.getByTestId('iteration')).toHaveText('1 / 1');
   await expect(page.getByTestId('verdict-mobilenet_v2')).toBeVisible();
 
-  await page.unroute(INCEPTION_SHARD);
+  await page.unroute(INCEPTION.route);
   await page.getByRole('radio', { name: 'White box' }).check();
   await page.getByRole('button', { name: 'Retry loading InceptionV3' }).click();
   await expect(modelCard(page, 'inception_v3')).toContainText('ready');
@@ -43,18 +56,18 @@ test('a 404 on an InceptionV3 shard: the file is named, black box still works, R
 });
 
 test('a truncated shard and a shard with one byte changed are caught by the checksum manifest; Retry fetches them afresh', async ({ page }) => {
-  await page.route(MOBILENET_SHARD, serveDamaged((body) => body.subarray(0, 100_000)));
-  await page.route(INCEPTION_SHARD, serveDamaged((body) => {
+  await page.route(MOBILENET.route, serveDamaged((body) => body.subarray(0, 100_000)));
+  await page.route(INCEPTION.route, serveDamaged((body) => {
     const altered = Buffer.from(body);
     altered[12345] ^= 0x40;
     return altered;
   }));
   await page.goto(`/?backend=wasm&image=${LEAF}`);
   await expect(page.getByTestId('model-error-mobilenet_v2')).toContainText(
-    'models/mobilenet_v2/group1-shard1of1.bin is truncated: 100,000 of 2,619,461 bytes arrived',
+    `${MOBILENET.file} is truncated: 100,000 of ${MOBILENET.bytes} bytes arrived`,
   );
   await expect(page.getByTestId('model-error-inception_v3')).toContainText(
-    'models/inception_v3/group1-shard3of6.bin is damaged: its SHA-256 checksum does not match files.json',
+    `${INCEPTION.file} is damaged: its SHA-256 checksum does not match files.json`,
   );
   // No model, but the page still answers: another leaf can be picked.
   await page.getByTestId('leaf-apple__0329b50094').click();

@@ -1,31 +1,67 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import { loadBaseArtifacts, type KerasLayerJson } from '../src/models/artifacts.ts';
+import { HEADS } from '../src/models/heads/index.ts';
 import { MODEL_IDS } from '../src/models/specs.ts';
+import { layerOfWeight, layersUpTo } from '../src/models/topology.ts';
 import { buildModelFiles, readPackagedModel } from './decode-models.ts';
-import { MODELS_DIR, NSFWJS_MODELS_DIR } from './lib/paths.ts';
+import { publicSource, setNodeBackend, wholeBaseSource } from './lib/node-tf.ts';
+import { MODELS_DIR, NSFWJS_MODELS_DIR, WHOLE_BASES_DIR } from './lib/paths.ts';
 
 describe('decoded base models', () => {
-  it.each(MODEL_IDS)('%s: every file under public/ is byte-for-byte what the nsfwjs package decodes to', (id) => {
-    const expected = buildModelFiles(id);
-    const index = JSON.parse(fs.readFileSync(path.join(MODELS_DIR, id, 'files.json'), 'utf8')) as { path: string; bytes: number }[];
-    expect(index.map((f) => f.path).sort()).toEqual([...expected.keys()].sort());
-    for (const [name, data] of expected) {
-      const onDisk = fs.readFileSync(path.join(MODELS_DIR, id, name));
-      expect(onDisk.equals(data), `${id}/${name}`).toBe(true);
+  const read = (dir: string, id: string, name: string) => fs.readFileSync(path.join(dir, id, name));
+  const modelJson = (dir: string, id: string) => JSON.parse(read(dir, id, 'model.json').toString('utf8')) as tf.io.ModelJSON & {
+    modelTopology: { model_config: { config: { layers: KerasLayerJson[]; output_layers: unknown } } };
+  };
+
+  it.each(MODEL_IDS)('%s: every file, the page\'s cut base and the whole one, is byte-for-byte what the nsfwjs package decodes to', (id) => {
+    for (const [dir, expected] of [[MODELS_DIR, buildModelFiles(id, { cut: HEADS[id].cutLayer })], [WHOLE_BASES_DIR, buildModelFiles(id)]] as const) {
+      const index = JSON.parse(read(dir, id, 'files.json').toString('utf8')) as { path: string }[];
+      expect(index.map((f) => f.path).sort()).toEqual([...expected.keys()].sort());
+      for (const [name, data] of expected) expect(read(dir, id, name).equals(data), `${dir}/${id}/${name}`).toBe(true);
     }
   });
 
-  it('InceptionV3 BatchNorms are rewritten with scale and an all-ones gamma (tfjs#2868)', () => {
-    const json = JSON.parse(fs.readFileSync(path.join(MODELS_DIR, 'inception_v3', 'model.json'), 'utf8'));
-    const bns = json.modelTopology.model_config.config.layers.filter((l: { class_name: string }) => l.class_name === 'BatchNormalization');
-    expect(bns).toHaveLength(94);
-    expect(bns.every((l: { config: { scale: boolean } }) => l.config.scale === true)).toBe(true);
-    const gammaGroup = json.weightsManifest[1];
-    expect(gammaGroup.weights).toHaveLength(94);
-    const ones = new Float32Array(fs.readFileSync(path.join(MODELS_DIR, 'inception_v3', gammaGroup.paths[0])).buffer.slice(0));
-    expect(ones.every((v) => v === 1)).toBe(true);
+  it.each(MODEL_IDS)('%s: the page gets only the layers up to its head\'s cut, and their weights dequantize to exactly the whole base\'s', async (id) => {
+    const cut = HEADS[id].cutLayer;
+    const [page, whole] = [modelJson(MODELS_DIR, id), modelJson(WHOLE_BASES_DIR, id)];
+    const wholeLayers = whole.modelTopology.model_config.config.layers;
+    expect(page.modelTopology.model_config.config.layers).toEqual(layersUpTo(wholeLayers, cut));
+    expect(page.modelTopology.model_config.config.output_layers).toEqual([[cut, 0, 0]]);
+    expect(page.modelTopology.model_config.config.layers.length).toBeLessThan(wholeLayers.length);
+
+    await setNodeBackend('cpu');
+    const [pageBase, wholeBase] = await Promise.all([loadBaseArtifacts(id, publicSource()), loadBaseArtifacts(id, wholeBaseSource())]);
+    const wholeSpecs = new Map(wholeBase.weightSpecs.map((w) => [w.name, w]));
+    const kept = new Set(layersUpTo(wholeLayers, cut).map((l) => l.name));
+    expect(pageBase.weightSpecs.map((w) => w.name).sort()).toEqual([...wholeSpecs.keys()].filter((n) => kept.has(layerOfWeight(n))).sort());
+    for (const w of pageBase.weightSpecs) expect(w, w.name).toEqual(wholeSpecs.get(w.name)); // uint8 quantization kept
+    const [pageWeights, wholeWeights] = [tf.io.decodeWeights(pageBase.weightData, pageBase.weightSpecs), tf.io.decodeWeights(wholeBase.weightData, wholeBase.weightSpecs)];
+    const bitsOf = (t: tf.Tensor) => {
+      const v = t.dataSync<'float32'>();
+      return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+    };
+    for (const [name, t] of Object.entries(pageWeights)) expect(bitsOf(t).equals(bitsOf(wholeWeights[name])), name).toBe(true);
+    tf.dispose([...Object.values(pageWeights), ...Object.values(wholeWeights)]);
+    const bytes = (dir: string) => (JSON.parse(read(dir, id, 'files.json').toString('utf8')) as { bytes: number }[]).reduce((n, f) => n + f.bytes, 0);
+    expect(bytes(MODELS_DIR)).toBeLessThan(bytes(WHOLE_BASES_DIR));
+  });
+
+  it('InceptionV3 BatchNorms are rewritten with scale and an all-ones gamma (tfjs#2868), in the whole base and the cut one', () => {
+    for (const [dir, count] of [[WHOLE_BASES_DIR, 94], [MODELS_DIR, null]] as const) {
+      const json = modelJson(dir, 'inception_v3');
+      const bns = json.modelTopology.model_config.config.layers.filter((l) => l.class_name === 'BatchNormalization');
+      if (count) expect(bns).toHaveLength(count);
+      expect(bns.every((l) => l.config.scale === true)).toBe(true);
+      const gammaGroup = json.weightsManifest[1];
+      expect(gammaGroup.weights.map((w) => w.name)).toEqual(bns.map((l) => `${l.name}/gamma`));
+      const ones = new Float32Array(read(dir, 'inception_v3', gammaGroup.paths[0]).buffer.slice(0));
+      expect(ones.length).toBeGreaterThan(0);
+      expect(ones.every((v) => v === 1)).toBe(true);
+    }
   });
 
   it('refuses a package whose shard changed, naming the file', () => {

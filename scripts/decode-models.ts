@@ -1,8 +1,13 @@
 // Decodes the Keras InceptionV3 and MobileNetV2 bases shipped inside nsfwjs (base64 UMD modules)
-// into standard tfjs LayersModel files under public/models/<id>/. Runs at install time.
+// into standard tfjs LayersModel files. Runs at install time, and after training picks new cuts.
 //
-// - The shards are written byte-for-byte as decoded and checked against pinned SHA-256 sums, so a
-//   changed package fails loudly instead of silently changing the models.
+// - The page gets each base cut at its head's layer (public/models/<id>/): the layers that compute
+//   the cut and their weights only, each weight's bytes and uint8 quantization as nsfwjs ships
+//   them, so what the page dequantizes is what the whole base holds, and nothing it never uses is
+//   downloaded. Training compares cuts beyond the shipped one: it reads the whole bases, decoded to
+//   .cache/whole-bases/models/<id>/ with nsfwjs's shards unchanged.
+// - nsfwjs's shards are checked against pinned SHA-256 sums, so a changed package fails loudly
+//   instead of silently changing the models.
 // - InceptionV3's BatchNormalization layers have `scale: false`, which crashes tf.grad in tfjs
 //   (tensorflow/tfjs#2868). We rewrite them as `scale: true` with gamma = 1, stored in an extra
 //   shard: mathematically identical, and the original shards stay untouched.
@@ -11,14 +16,19 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import type { KerasLayerJson } from '../src/models/artifacts.ts';
+import { HEADS } from '../src/models/heads/index.ts';
 import type { ModelFileInfo } from '../src/models/manifest.ts';
 import { MODEL_IDS, type ModelId } from '../src/models/specs.ts';
-import { MODELS_DIR, NSFWJS_MODELS_DIR, PROJECT_ROOT } from './lib/paths.ts';
+import { layerOfWeight, layersUpTo } from '../src/models/topology.ts';
+import { MODELS_DIR, NSFWJS_MODELS_DIR, PROJECT_ROOT, WHOLE_BASES_DIR } from './lib/paths.ts';
 import pinned from './nsfwjs-pinned.json' with { type: 'json' };
 
 const require = createRequire(import.meta.url);
 const NSFWJS_VERSION = '4.4.0';
 const GAMMA_SHARD = 'bn-gamma-ones.bin';
+/** Shard size of tfjs's converter: small enough for any HTTP cache, few enough requests. */
+const SHARD_BYTES = 4 * 1024 * 1024;
 
 interface WeightSpec {
   name: string;
@@ -30,13 +40,12 @@ interface WeightGroup {
   paths: string[];
   weights: WeightSpec[];
 }
-interface KerasLayer {
-  name: string;
-  class_name: string;
-  config: Record<string, unknown>;
+interface ModelConfig {
+  layers: KerasLayerJson[];
+  output_layers: [string, number, number][];
 }
 interface PackagedModel {
-  modelTopology: { model_config: { config: { layers: KerasLayer[] } } };
+  modelTopology: { model_config: { config: ModelConfig } };
   weightsManifest: WeightGroup[];
 }
 
@@ -98,9 +107,41 @@ function repairBatchNorm(model: PackagedModel): { weights: WeightSpec[]; data: B
   return { weights: gammas, data: Buffer.from(new Float32Array(count).fill(1).buffer) };
 }
 
-/** Everything that goes into public/models/<id>/, as file name → bytes. */
-export function buildModelFiles(id: ModelId, packageDir = NSFWJS_MODELS_DIR): Map<string, Buffer> {
-  const { model, shards } = readPackagedModel(id, packageDir);
+/**
+ * The base cut at layer `cut`: the layers that compute it and their weights, each weight's bytes
+ * unchanged, in shards of SHARD_BYTES (tfjs joins a group's shards before slicing weights).
+ */
+function cutAt(model: PackagedModel, shards: Buffer[], cut: string): { model: PackagedModel; shards: Buffer[] } {
+  const config = model.modelTopology.model_config.config;
+  const layers = layersUpTo(config.layers, cut);
+  const kept = new Set(layers.map((l) => l.name));
+  const data = Buffer.concat(shards);
+  const weights: WeightSpec[] = [];
+  const parts: Buffer[] = [];
+  let offset = 0;
+  for (const spec of model.weightsManifest[0].weights) {
+    const bytes = specBytes(spec);
+    if (kept.has(layerOfWeight(spec.name))) {
+      weights.push(spec);
+      parts.push(data.subarray(offset, offset + bytes));
+    }
+    offset += bytes;
+  }
+  const cutData = Buffer.concat(parts);
+  const count = Math.ceil(cutData.length / SHARD_BYTES);
+  const cutShards = Array.from({ length: count }, (_, i) => cutData.subarray(i * SHARD_BYTES, (i + 1) * SHARD_BYTES));
+  const paths = cutShards.map((_, i) => `group1-shard${i + 1}of${count}`);
+  const topology = { ...model.modelTopology, model_config: { ...model.modelTopology.model_config, config: { ...config, layers, output_layers: [[cut, 0, 0]] } } };
+  return { model: { modelTopology: topology as PackagedModel['modelTopology'], weightsManifest: [{ paths, weights }] }, shards: cutShards };
+}
+
+/**
+ * The files of one decoded base, as file name → bytes: cut at `cut` (what the page ships), or the
+ * whole base with nsfwjs's shards as they are (what training reads).
+ */
+export function buildModelFiles(id: ModelId, { cut, packageDir = NSFWJS_MODELS_DIR }: { cut?: string; packageDir?: string } = {}): Map<string, Buffer> {
+  const packaged = readPackagedModel(id, packageDir);
+  const { model, shards } = cut ? cutAt(packaged.model, packaged.shards, cut) : packaged;
   const group = model.weightsManifest[0];
   const files = new Map<string, Buffer>();
   const shardNames = group.paths.map((p) => `${p}.bin`);
@@ -113,7 +154,7 @@ export function buildModelFiles(id: ModelId, packageDir = NSFWJS_MODELS_DIR): Ma
   }
   const modelJson = {
     format: 'layers-model',
-    generatedBy: `nsfwjs@${NSFWJS_VERSION} (Keras 2.2.4), decoded by scripts/decode-models.ts`,
+    generatedBy: `nsfwjs@${NSFWJS_VERSION} (Keras 2.2.4), decoded by scripts/decode-models.ts${cut ? `, cut at ${cut}` : ''}`,
     convertedBy: null,
     modelTopology: model.modelTopology,
     weightsManifest: manifest,
@@ -134,28 +175,34 @@ function upToDate(dir: string, index: ModelFileInfo[]): boolean {
   });
 }
 
-function main(): void {
+/** Writes one decoded base into `dir` with its files.json, unless every file is already there. */
+function writeModel(dir: string, files: Map<string, Buffer>, what: string): void {
+  const index = fileIndex(files);
+  const total = index.reduce((s, f) => s + f.bytes, 0);
+  if (upToDate(dir, index) && fs.existsSync(path.join(dir, 'files.json'))) {
+    console.log(`decode-models: ${what} up to date (${total} bytes).`);
+    return;
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, data] of files) fs.writeFileSync(path.join(dir, name), data);
+  fs.writeFileSync(path.join(dir, 'files.json'), JSON.stringify(index, null, 1));
+  console.log(`decode-models: wrote ${what} (${index.length} files, ${total} bytes).`);
+}
+
+/** Decodes every base: whole for training, and cut at its committed head's layer for the page. */
+export function decodeModels(): void {
   checkPackage();
   for (const id of MODEL_IDS) {
-    const files = buildModelFiles(id);
-    const index = fileIndex(files);
-    const dir = path.join(MODELS_DIR, id);
-    const total = index.reduce((s, f) => s + f.bytes, 0);
-    if (upToDate(dir, index) && fs.existsSync(path.join(dir, 'files.json'))) {
-      console.log(`decode-models: ${id} up to date (${total} bytes).`);
-      continue;
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(dir, { recursive: true });
-    for (const [name, data] of files) fs.writeFileSync(path.join(dir, name), data);
-    fs.writeFileSync(path.join(dir, 'files.json'), JSON.stringify(index, null, 1));
-    console.log(`decode-models: wrote ${id} (${index.length} files, ${total} bytes).`);
+    writeModel(path.join(WHOLE_BASES_DIR, id), buildModelFiles(id), `${id} whole, for training`);
+    const cut = HEADS[id].cutLayer;
+    writeModel(path.join(MODELS_DIR, id), buildModelFiles(id, { cut }), `${id} cut at ${cut}, for the page`);
   }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   try {
-    main();
+    decodeModels();
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);

@@ -4,7 +4,9 @@
 // the train splits, and pick the one with the best mean validation accuracy over the data sets
 // (so the small field set counts as much as the lab set). The test splits are read only after
 // the choice, to report it. For f, also fits the out-of-world score and picks its threshold on
-// validation. Writes src/models/heads/<id>.json, out-of-world.json and metrics.json.
+// validation. Writes src/models/heads/<id>.json, out-of-world.json and metrics.json, then has
+// decode-models cut the page's bases again at the layers now chosen. Reads the whole bases.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CLASS_NAMES } from '../src/config.ts';
@@ -24,7 +26,7 @@ import { extractFeatures, type FeatureJob, type FeaturesByCut } from './lib/feat
 import { fitOutOfWorld } from './lib/fit-out-of-world.ts';
 import { dataFingerprint, listSources, SPLITS, type DataSource, type LeafImage } from './lib/leaves.ts';
 import { nonLeafImages } from './lib/non-leaves.ts';
-import { publicSource } from './lib/node-tf.ts';
+import { wholeBaseSource } from './lib/node-tf.ts';
 import { dataSources, HEADS_DIR } from './lib/paths.ts';
 import { fitSoftmaxHead, foldedHead, headLogits, type SoftmaxHead } from './lib/softmax-head.ts';
 import { seededRandom } from '../src/seeded-random.ts';
@@ -135,7 +137,7 @@ async function shippedWeights(id: ModelId, cut: string, projection: Projection, 
   const folded = foldedHead(head);
   if (projection === 'frozen') return { model: id, cutLayer: cut, featureSize: head.mean.length, ...folded };
   const tunable = MODEL_SPECS[id].tunableCuts![cut];
-  const plan = planFromArtifacts(await loadBaseArtifacts(id, publicSource()), cut);
+  const plan = planFromArtifacts(await loadBaseArtifacts(id, wholeBaseSource()), cut);
   try {
     const block = projectionBlock(plan, tunable.projection);
     const { head: onCut, update } = foldIntoProjection(folded, block);
@@ -249,6 +251,8 @@ async function main() {
       console.log(`${id} ${m.cut} ${m.augmentation} ${m.weighting} l2=${m.l2} ${split}: ${Object.entries(bySet).map(([s, r]) => `${s} ${r.confusion[0][0] + r.confusion[1][1]}/${r.n}`).join(', ')}`);
     }
   }
+  // Its own process: it reads the heads just written (this one has the old ones imported).
+  execFileSync(process.execPath, [...process.execArgv, path.join(import.meta.dirname, 'decode-models.ts')], { stdio: 'inherit' });
 }
 
 if (process.argv[1]?.endsWith('train.ts')) await main();

@@ -16,7 +16,7 @@ import { featureLayers, MODEL_SPECS, type ModelId } from '../../src/models/specs
 import { applyView, type View } from './augment.ts';
 import { inThread } from './in-thread.ts';
 import { loadCanonical } from './leaves.ts';
-import { publicSource, setNodeBackend } from './node-tf.ts';
+import { setNodeBackend, wholeBaseSource } from './node-tf.ts';
 import { PROJECT_ROOT } from './paths.ts';
 
 export interface FeatureJob {
@@ -36,7 +36,7 @@ export async function extractInThisThread(id: ModelId, jobs: FeatureJob[]): Prom
   await setNodeBackend('wasm');
   const spec = MODEL_SPECS[id];
   const layers = featureLayers(spec);
-  const plan = planFromArtifacts(await loadBaseArtifacts(id, publicSource()), spec.candidateCuts[spec.candidateCuts.length - 1]);
+  const plan = planFromArtifacts(await loadBaseArtifacts(id, wholeBaseSource()), spec.candidateCuts[spec.candidateCuts.length - 1]);
   return jobs.map((job) =>
     tf.tidy(() => {
       const x = loadCanonical(job.file);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import type { ByteSource } from '../../src/models/artifacts.ts';
-import { PUBLIC_DIR } from './paths.ts';
+import { PUBLIC_DIR, WHOLE_BASES_ROOT } from './paths.ts';
 
 export type NodeBackend = 'cpu' | 'wasm';
 
@@ -38,3 +38,6 @@ export function publicSource(root = PUBLIC_DIR): ByteSource {
     },
   };
 }
+
+/** The whole bases (every layer nsfwjs ships), laid out as the site is: what training reads. */
+export const wholeBaseSource = (): ByteSource => publicSource(WHOLE_BASES_ROOT);

@@ -8,6 +8,9 @@ import type { DataSource } from './leaves.ts';
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
 export const MODELS_DIR = path.join(PUBLIC_DIR, 'models');
+/** The whole bases, decoded for training only (it compares cuts beyond the one the page ships). */
+export const WHOLE_BASES_ROOT = path.join(PROJECT_ROOT, '.cache', 'whole-bases');
+export const WHOLE_BASES_DIR = path.join(WHOLE_BASES_ROOT, 'models');
 export const GALLERY_DIR = path.join(PUBLIC_DIR, 'gallery');
 export const HEADS_DIR = path.join(PROJECT_ROOT, 'src', 'models', 'heads');
 /** The experiment's committed results and figure. */

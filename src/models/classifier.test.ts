@@ -12,7 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCanonical } from '../../scripts/lib/leaves';
 import { inThread } from '../../scripts/lib/in-thread';
-import { publicSource, setNodeBackend } from '../../scripts/lib/node-tf';
+import { publicSource, setNodeBackend, wholeBaseSource } from '../../scripts/lib/node-tf';
 import { leavesDir } from '../../scripts/lib/paths';
 import { loadBaseArtifacts, type BaseArtifacts } from './artifacts';
 import { classifierFromArtifacts, planFromArtifacts } from './classifier';
@@ -92,17 +92,31 @@ describe.each(MODEL_IDS)('%s', (id) => {
     classifier.dispose();
   });
 
+  it('the base the page ships, cut at the head\'s layer, gives the same logits and gradient as the whole base, to the bit', async () => {
+    await setNodeBackend('wasm');
+    const x = loadCanonical(LEAF);
+    const [cut, whole] = [artifacts, await loadBaseArtifacts(id, wholeBaseSource())].map((a) => classifierFromArtifacts(a, HEADS[id]));
+    const [fromCut, fromWhole] = [cut, whole].map((c) => c.lossGradient(x, target));
+    expect(fromCut.logits.dataSync()).toEqual(fromWhole.logits.dataSync());
+    const bits = (t: tf.Tensor) => Buffer.from(t.dataSync<'float32'>().slice().buffer);
+    expect(bits(fromCut.grad).equals(bits(fromWhole.grad))).toBe(true);
+    expect(cut.info).toEqual(whole.info);
+    tf.dispose([x, ...[fromCut, fromWhole].flatMap((r) => [r.grad, r.logits, r.loss])]);
+    [cut, whole].forEach((c) => c.dispose());
+  });
+
   it("the model card's figures are the decoded model's: the base's parameter count, the blocks the cut includes", async () => {
     await setNodeBackend('wasm');
     const spec = MODEL_SPECS[id];
-    expect(paramsUpTo(artifacts, spec.baseOutput)).toBe(spec.baseParams);
+    const whole = await loadBaseArtifacts(id, wholeBaseSource());
+    expect(paramsUpTo(whole, spec.baseOutput)).toBe(spec.baseParams);
     const classifier = classifierFromArtifacts(artifacts, HEADS[id]);
     const { info } = classifier;
     expect(info.baseParamsUsed).toBe(paramsUpTo(artifacts, HEADS[id].cutLayer));
     expect(info.paramCount - info.baseParamsUsed).toBe(HEADS[id].featureSize * 2 + 2);
     expect(info.blocksUsed).toBe(spec.blockOutputs.indexOf(HEADS[id].cutLayer) + 1);
     // A cut at the base's output includes every block.
-    expect(spec.blockOutputs.every((b) => paramsUpTo(artifacts, b) <= spec.baseParams)).toBe(true);
+    expect(spec.blockOutputs.every((b) => paramsUpTo(whole, b) <= spec.baseParams)).toBe(true);
     classifier.dispose();
   });
 

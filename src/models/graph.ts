@@ -6,6 +6,7 @@
 // rounding, and the gradient would drift from tfjs's own by ~1e-3.
 import * as tf from '@tensorflow/tfjs';
 import type { BaseArtifacts, KerasLayerJson } from './artifacts';
+import { inputsOf, layerOfWeight, layersUpTo } from './topology';
 import type { ProjectionBlock } from './tuned-projection';
 
 export type Activation = 'linear' | 'relu' | 'relu6';
@@ -55,24 +56,6 @@ export interface Plan {
 
 const BATCH_NORM_WEIGHTS = ['moving_mean', 'moving_variance', 'beta', 'gamma'] as const;
 
-function inputsOf(layer: KerasLayerJson): string[] {
-  return (layer.inbound_nodes[0] ?? []).map((inbound) => inbound[0]);
-}
-
-/** Layers needed to compute `cut`, in the model's (topological) order. */
-function layersUpTo(layers: KerasLayerJson[], cut: string): KerasLayerJson[] {
-  const byName = new Map(layers.map((l) => [l.name, l]));
-  if (!byName.has(cut)) throw new Error(`no layer named ${cut}`);
-  const needed = new Set<string>();
-  const visit = (name: string) => {
-    if (needed.has(name)) return;
-    needed.add(name);
-    inputsOf(byName.get(name)!).forEach(visit);
-  };
-  visit(cut);
-  return layers.filter((l) => needed.has(l.name));
-}
-
 function consumerCounts(layers: KerasLayerJson[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const layer of layers) for (const name of inputsOf(layer)) counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -96,7 +79,7 @@ function countParams(artifacts: BaseArtifacts, layers: KerasLayerJson[]): number
   let count = 0;
   for (const spec of artifacts.weightSpecs) {
     const isRepairGamma = spec.dtype === 'float32' && !spec.quantization && spec.name.endsWith('/gamma');
-    if (names.has(spec.name.split('/')[0]) && !isRepairGamma) count += spec.shape.reduce((a, b) => a * b, 1);
+    if (names.has(layerOfWeight(spec.name)) && !isRepairGamma) count += spec.shape.reduce((a, b) => a * b, 1);
   }
   return count;
 }
