@@ -17,6 +17,7 @@ const KINDS: [string, RegExp][] = [
   ['fonts (KaTeX, woff2)', /\.woff2$/],
   ['CSS', /\.css$/],
   ['HTML, manifest, icon', /\.(html|webmanifest|svg)$/],
+  ['example lessons (lessons/)', /^lessons\//],
 ];
 
 /** The precache list of the service worker Workbox generated (plus the worker scripts themselves). */
