@@ -72,7 +72,10 @@ export function App() {
           <ClassroomBar state={state} onHelp={toggleHelp} />
         </header>
       )}
-      {state.backendNotice && <p role="status" className="notices backend-notice" data-testid="backend-notice">{state.backendNotice}</p>}
+      {/* Its space is kept from the first paint: a notice arriving with the backend moves nothing below it. */}
+      <div className="backend-status">
+        {state.backendNotice && <p role="status" className="notices backend-notice" data-testid="backend-notice">{state.backendNotice}</p>}
+      </div>
       {state.notices.length > 0 && (
         <ul className="notices" role="status" data-testid="notices">
           {state.notices.map((n) => <li key={n}>{n}</li>)}

@@ -57,6 +57,20 @@ describe('the lab client', () => {
     expect(worker.current.calls).toContain(`reset:${urlOf('leaf-a')}|0.01|1|whitebox`);
   });
 
+  it('the page may paint once the gallery is in the store, before any model has loaded, and also when the gallery fails', async () => {
+    for (const loadGallery of [async () => GALLERY, async () => Promise.reject(new Error('gallery/gallery.json: HTTP 404'))]) {
+      const worker = new FakeWorker();
+      const store = createStore({ ...INITIAL_STATE, settings: { ...DEFAULT_SETTINGS, image: 'leaf-a' } });
+      const lab = new LabClient({ worker, store, siteUrl: SITE, loadGallery, wait: async () => undefined });
+      let atPaint: AppState | null = null;
+      void lab.galleryReady.then(() => (atPaint = store.getState()));
+      await lab.start({});
+      const painted = atPaint as AppState | null;
+      expect(painted!.gallery.length > 0 || painted!.galleryError !== null).toBe(true);
+      expect(painted!.models.inception_v3.info).toBeNull();
+    }
+  });
+
   it('the newest setting wins: a storm of moves while the worker is busy sends and shows only the newest', async () => {
     const { worker, store, lab, state } = await startedLab();
     const shown = shownFrames(store);

@@ -62,6 +62,10 @@ export class LabClient {
   /** A setting changed while running: run again once the newest setting's frame is shown. */
   private resumeAfterChange = false;
 
+  private galleryShown!: () => void;
+  /** Settles once the gallery (or why it is missing) is in the store: the page paints then, so the leaves do not push the rest down. */
+  readonly galleryReady = new Promise<void>((resolve) => (this.galleryShown = resolve));
+
   constructor(private readonly deps: LabClientDeps) {
     this.store = deps.store;
   }
@@ -82,6 +86,7 @@ export class LabClient {
     } catch (e) {
       this.store.setState({ galleryError: message(e) }); // an uploaded photo still works
     }
+    this.galleryShown();
     if (!(await backendReady)) return;
     for (const id of LOAD_ORDER) await this.loadModel(id, false);
   }
@@ -115,6 +120,7 @@ export class LabClient {
   async recoverFromContextLoss(): Promise<void> {
     this.contextLosses++;
     const fallback = this.contextLosses >= MAX_CONTEXT_LOSSES;
+    const lostOn = this.store.getState().backend?.backend; // webgl or webgpu, for the notice's words
     const wasRunning = this.store.getState().running;
     this.halt();
     this.version++;
@@ -126,7 +132,7 @@ export class LabClient {
     if (fallback) this.backendRequest = { backend: 'wasm' };
     const reload = LOAD_ORDER.filter((id) => !this.store.getState().models[id].error);
     for (const id of reload) setModelStatus(this.store, id, { info: null, progress: null });
-    this.store.setState({ backend: null, backendNotice: contextLossNotice(this.contextLosses, fallback) });
+    this.store.setState({ backend: null, backendNotice: contextLossNotice(this.contextLosses, fallback, lostOn) });
     if (!(await this.initBackend())) return;
     for (const id of reload) await this.loadModel(id, false);
     if (wasRunning) void this.run();

@@ -7,11 +7,14 @@ import { lab, startPage } from './page';
 import { appStore } from './store';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
 connectToHost(appStore, (command) => lab.execute(command));
 void startPage();
+// The first paint waits for the gallery's small index, so that no leaf arrives to push the page down.
+void lab.galleryReady.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
+);
 enableOffline();
