@@ -1,20 +1,16 @@
 // Broken model files, served by page.route: a 404, a truncated shard, a file with one byte
 // changed. Each is caught before use (sizes and SHA-256 from files.json), named on the model's
 // card with a Retry button, and the rest of the lab keeps working.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Page, Route } from '@playwright/test';
-import type { ModelFileInfo } from '../src/models/manifest';
 import type { ModelId } from '../src/models/specs';
-import { MODELS_DIR } from '../scripts/lib/paths';
+import { readFileIndex } from '../src/models/testing/model-files';
 import { expect, test } from './fixtures';
 
 const LEAF = 'grape__00e46ac798';
 
 /** A weight shard of a decoded base (from its files.json: the shards follow the cut), as the page names it. */
 function shard(id: ModelId, which: 'last' | 'first'): { file: string; route: string; bytes: string } {
-  const index = JSON.parse(fs.readFileSync(path.join(MODELS_DIR, id, 'files.json'), 'utf8')) as ModelFileInfo[];
-  const shards = index.filter((f) => f.path.startsWith('group1-shard'));
+  const shards = readFileIndex(id).filter((f) => f.path.startsWith('group1-shard'));
   const { path: name, bytes } = shards[which === 'first' ? 0 : shards.length - 1];
   return { file: `models/${id}/${name}`, route: `**/models/${id}/${name}`, bytes: bytes.toLocaleString('en-US') };
 }

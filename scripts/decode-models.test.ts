@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { loadBaseArtifacts, type KerasLayerJson } from '../src/models/artifacts.ts';
 import { HEADS } from '../src/models/heads/index.ts';
 import { MODEL_IDS } from '../src/models/specs.ts';
+import { readFileIndex, totalBytes } from '../src/models/testing/model-files.ts';
+import { sameBits } from '../src/models/testing/same-bits.ts';
 import { layerOfWeight, layersUpTo } from '../src/models/topology.ts';
 import { buildModelFiles, readPackagedModel } from './decode-models.ts';
 import { publicSource, setNodeBackend, wholeBaseSource } from './lib/node-tf.ts';
@@ -18,9 +20,9 @@ describe('decoded base models', () => {
   };
 
   it.each(MODEL_IDS)('%s: every file, the page\'s cut base and the whole one, is byte-for-byte what the nsfwjs package decodes to', (id) => {
-    for (const [dir, expected] of [[MODELS_DIR, buildModelFiles(id, { cut: HEADS[id].cutLayer })], [WHOLE_BASES_DIR, buildModelFiles(id)]] as const) {
-      const index = JSON.parse(read(dir, id, 'files.json').toString('utf8')) as { path: string }[];
-      expect(index.map((f) => f.path).sort()).toEqual([...expected.keys()].sort());
+    const packaged = readPackagedModel(id);
+    for (const [dir, expected] of [[MODELS_DIR, buildModelFiles(packaged, HEADS[id].cutLayer)], [WHOLE_BASES_DIR, buildModelFiles(packaged)]] as const) {
+      expect(readFileIndex(id, dir).map((f) => f.path).sort()).toEqual([...expected.keys()].sort());
       for (const [name, data] of expected) expect(read(dir, id, name).equals(data), `${dir}/${id}/${name}`).toBe(true);
     }
   });
@@ -40,14 +42,9 @@ describe('decoded base models', () => {
     expect(pageBase.weightSpecs.map((w) => w.name).sort()).toEqual([...wholeSpecs.keys()].filter((n) => kept.has(layerOfWeight(n))).sort());
     for (const w of pageBase.weightSpecs) expect(w, w.name).toEqual(wholeSpecs.get(w.name)); // uint8 quantization kept
     const [pageWeights, wholeWeights] = [tf.io.decodeWeights(pageBase.weightData, pageBase.weightSpecs), tf.io.decodeWeights(wholeBase.weightData, wholeBase.weightSpecs)];
-    const bitsOf = (t: tf.Tensor) => {
-      const v = t.dataSync<'float32'>();
-      return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
-    };
-    for (const [name, t] of Object.entries(pageWeights)) expect(bitsOf(t).equals(bitsOf(wholeWeights[name])), name).toBe(true);
+    for (const [name, t] of Object.entries(pageWeights)) expect(sameBits(t, wholeWeights[name]), name).toBe(true);
     tf.dispose([...Object.values(pageWeights), ...Object.values(wholeWeights)]);
-    const bytes = (dir: string) => (JSON.parse(read(dir, id, 'files.json').toString('utf8')) as { bytes: number }[]).reduce((n, f) => n + f.bytes, 0);
-    expect(bytes(MODELS_DIR)).toBeLessThan(bytes(WHOLE_BASES_DIR));
+    expect(totalBytes(readFileIndex(id, MODELS_DIR))).toBeLessThan(totalBytes(readFileIndex(id, WHOLE_BASES_DIR)));
   });
 
   it('InceptionV3 BatchNorms are rewritten with scale and an all-ones gamma (tfjs#2868), in the whole base and the cut one', () => {

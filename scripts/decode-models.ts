@@ -69,12 +69,20 @@ function specBytes(spec: WeightSpec): number {
   return count * (dtype === 'uint8' || dtype === 'int8' ? 1 : dtype === 'uint16' || dtype === 'float16' ? 2 : 4);
 }
 
-/** Reads one packaged model and returns its decoded shards, byte counts checked. */
-export function readPackagedModel(id: ModelId, packageDir = NSFWJS_MODELS_DIR): { model: PackagedModel; shards: Buffer[] } {
+/** One packaged base as nsfwjs ships it: its topology and weight manifest, and its decoded shards. */
+export interface PackagedBase {
+  model: PackagedModel;
+  shards: Buffer[];
+}
+
+/**
+ * Reads one packaged model and returns its decoded shards, byte counts and checksums checked.
+ * The model is require()'s cached object: nothing below edits it, so it is not copied.
+ */
+export function readPackagedModel(id: ModelId, packageDir = NSFWJS_MODELS_DIR): PackagedBase {
   const dir = path.join(packageDir, id);
   if (!fs.existsSync(path.join(dir, 'model.min.js'))) fail(`${id}: ${dir}/model.min.js is missing from the nsfwjs package.`);
-  // A fresh copy each time: repairBatchNorm edits the topology in place.
-  const model = structuredClone(require(path.join(dir, 'model.min.js'))) as PackagedModel;
+  const model = require(path.join(dir, 'model.min.js')) as PackagedModel;
   if (model.weightsManifest.length !== 1) fail(`${id}: expected one weight group in nsfwjs's manifest.`);
   const [group] = model.weightsManifest;
   const shards = group.paths.map((p) => {
@@ -92,26 +100,37 @@ export function readPackagedModel(id: ModelId, packageDir = NSFWJS_MODELS_DIR): 
   return { model, shards };
 }
 
-/** Adds gamma = 1 to BatchNormalization layers built with `scale: false` (see header comment). */
-function repairBatchNorm(model: PackagedModel): { weights: WeightSpec[]; data: Buffer } {
+/** `model`'s topology with parts of its config replaced: a new object, the rest shared; keys keep their order, so model.json stays byte-stable. */
+function withConfig(model: PackagedModel, changes: Partial<ModelConfig>): PackagedModel['modelTopology'] {
+  const { modelTopology } = model;
+  const config = { ...modelTopology.model_config.config, ...changes };
+  return { ...modelTopology, model_config: { ...modelTopology.model_config, config } };
+}
+
+/**
+ * Adds gamma = 1 to BatchNormalization layers built with `scale: false` (see header comment).
+ * Returns a repaired topology and leaves `model` as it is: the whole base and its cut share layer
+ * objects, so an edit in place would leak from one output into the other.
+ */
+function repairBatchNorm(model: PackagedModel): { topology: PackagedModel['modelTopology']; weights: WeightSpec[]; data: Buffer } {
   const specs = model.weightsManifest[0].weights;
   const gammas: WeightSpec[] = [];
-  for (const layer of model.modelTopology.model_config.config.layers) {
-    if (layer.class_name !== 'BatchNormalization' || layer.config.scale !== false) continue;
+  const layers = model.modelTopology.model_config.config.layers.map((layer) => {
+    if (layer.class_name !== 'BatchNormalization' || layer.config.scale !== false) return layer;
     const beta = specs.find((w) => w.name === `${layer.name}/beta`);
     if (!beta) fail(`BatchNormalization ${layer.name} has no beta weight.`);
-    layer.config.scale = true;
     gammas.push({ name: `${layer.name}/gamma`, shape: [...beta.shape], dtype: 'float32' });
-  }
+    return { ...layer, config: { ...layer.config, scale: true } };
+  });
   const count = gammas.reduce((sum, w) => sum + w.shape[0], 0);
-  return { weights: gammas, data: Buffer.from(new Float32Array(count).fill(1).buffer) };
+  return { topology: withConfig(model, { layers }), weights: gammas, data: Buffer.from(new Float32Array(count).fill(1).buffer) };
 }
 
 /**
  * The base cut at layer `cut`: the layers that compute it and their weights, each weight's bytes
  * unchanged, in shards of SHARD_BYTES (tfjs joins a group's shards before slicing weights).
  */
-function cutAt(model: PackagedModel, shards: Buffer[], cut: string): { model: PackagedModel; shards: Buffer[] } {
+function cutAt({ model, shards }: PackagedBase, cut: string): PackagedBase {
   const config = model.modelTopology.model_config.config;
   const layers = layersUpTo(config.layers, cut);
   const kept = new Set(layers.map((l) => l.name));
@@ -131,17 +150,17 @@ function cutAt(model: PackagedModel, shards: Buffer[], cut: string): { model: Pa
   const count = Math.ceil(cutData.length / SHARD_BYTES);
   const cutShards = Array.from({ length: count }, (_, i) => cutData.subarray(i * SHARD_BYTES, (i + 1) * SHARD_BYTES));
   const paths = cutShards.map((_, i) => `group1-shard${i + 1}of${count}`);
-  const topology = { ...model.modelTopology, model_config: { ...model.modelTopology.model_config, config: { ...config, layers, output_layers: [[cut, 0, 0]] } } };
-  return { model: { modelTopology: topology as PackagedModel['modelTopology'], weightsManifest: [{ paths, weights }] }, shards: cutShards };
+  const topology = withConfig(model, { layers, output_layers: [[cut, 0, 0]] });
+  return { model: { modelTopology: topology, weightsManifest: [{ paths, weights }] }, shards: cutShards };
 }
 
 /**
  * The files of one decoded base, as file name → bytes: cut at `cut` (what the page ships), or the
- * whole base with nsfwjs's shards as they are (what training reads).
+ * whole base with nsfwjs's shards as they are (what training reads). `packaged` is not changed, so
+ * one read of the package serves both.
  */
-export function buildModelFiles(id: ModelId, { cut, packageDir = NSFWJS_MODELS_DIR }: { cut?: string; packageDir?: string } = {}): Map<string, Buffer> {
-  const packaged = readPackagedModel(id, packageDir);
-  const { model, shards } = cut ? cutAt(packaged.model, packaged.shards, cut) : packaged;
+export function buildModelFiles(packaged: PackagedBase, cut?: string): Map<string, Buffer> {
+  const { model, shards } = cut ? cutAt(packaged, cut) : packaged;
   const group = model.weightsManifest[0];
   const files = new Map<string, Buffer>();
   const shardNames = group.paths.map((p) => `${p}.bin`);
@@ -156,7 +175,7 @@ export function buildModelFiles(id: ModelId, { cut, packageDir = NSFWJS_MODELS_D
     format: 'layers-model',
     generatedBy: `nsfwjs@${NSFWJS_VERSION} (Keras 2.2.4), decoded by scripts/decode-models.ts${cut ? `, cut at ${cut}` : ''}`,
     convertedBy: null,
-    modelTopology: model.modelTopology,
+    modelTopology: gamma.topology,
     weightsManifest: manifest,
   };
   files.set('model.json', Buffer.from(JSON.stringify(modelJson)));
@@ -190,13 +209,17 @@ function writeModel(dir: string, files: Map<string, Buffer>, what: string): void
   console.log(`decode-models: wrote ${what} (${index.length} files, ${total} bytes).`);
 }
 
-/** Decodes every base: whole for training, and cut at its committed head's layer for the page. */
-export function decodeModels(): void {
+/**
+ * Decodes every base: whole for training, and cut at its committed head's layer for the page. The
+ * folders can be moved, to compare a decode with the committed one without touching it.
+ */
+export function decodeModels({ modelsDir = MODELS_DIR, wholeDir = WHOLE_BASES_DIR } = {}): void {
   checkPackage();
   for (const id of MODEL_IDS) {
-    writeModel(path.join(WHOLE_BASES_DIR, id), buildModelFiles(id), `${id} whole, for training`);
+    const packaged = readPackagedModel(id); // base64 and SHA-256 of up to 22 MB: once per base
+    writeModel(path.join(wholeDir, id), buildModelFiles(packaged), `${id} whole, for training`);
     const cut = HEADS[id].cutLayer;
-    writeModel(path.join(MODELS_DIR, id), buildModelFiles(id, { cut }), `${id} cut at ${cut}, for the page`);
+    writeModel(path.join(modelsDir, id), buildModelFiles(packaged, cut), `${id} cut at ${cut}, for the page`);
   }
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { publicSource } from '../../scripts/lib/node-tf';
 import { loadBaseArtifacts, type ByteSource } from './artifacts';
 import { ModelFileError, parseManifest, sha256Hex, verifyModelFile, type ModelFileInfo } from './manifest';
+import { readFileIndex, totalBytes } from './testing/model-files';
 
 const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
 
@@ -52,13 +53,17 @@ describe('loadBaseArtifacts checks every file against files.json', () => {
     };
   };
 
-  it('loads the real files', async () => {
+  /** The weight shards files.json lists (every file but model.json). */
+  const shards = () => readFileIndex('mobilenet_v2').filter((f) => f.path.endsWith('.bin'));
+
+  it('loads the real files: the weights are exactly the shards files.json lists', async () => {
     const artifacts = await loadBaseArtifacts('mobilenet_v2', publicSource());
-    expect(artifacts.weightData.byteLength).toBeGreaterThan(1_000_000);
+    expect(shards().length).toBeGreaterThan(0);
+    expect(artifacts.weightData.byteLength).toBe(totalBytes(shards()));
   });
 
   it('stops at a truncated shard and at a model.json with one byte changed, naming the file', async () => {
-    const [shard] = parseManifest('files.json', await publicSource().text('models/mobilenet_v2/files.json')).filter((f) => f.path.endsWith('.bin'));
+    const [shard] = shards();
     await expect(loadBaseArtifacts('mobilenet_v2', damaged(shard.path, (d) => d.slice(0, 1000)))).rejects.toThrow(
       `models/mobilenet_v2/${shard.path} is truncated: 1,000 of ${shard.bytes.toLocaleString('en-US')} bytes arrived`,
     );
