@@ -48,7 +48,7 @@ export default defineConfig({
   ],
   // Pre-bundle the heavy dependencies up front (also for the worker), so the dev server never
   // reloads the page mid-session to optimise a newly found one.
-  optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgl', '@tensorflow/tfjs-backend-wasm', 'comlink', 'react', 'react-dom/client'] },
+  optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgl', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu', 'comlink', 'react', 'react-dom/client'] },
   worker: { format: 'es' },
   server: { port: 5173, strictPort: true, headers: CROSS_ORIGIN_ISOLATION },
   // PREVIEW_PORT lets two checkouts preview side by side. The policy header also covers the worker's script.

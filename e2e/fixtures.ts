@@ -2,6 +2,7 @@
 // any request that leaves the page's own origin (such requests are also answered locally, so
 // nothing ever leaves the machine).
 import { test as base, expect, type Page } from '@playwright/test';
+import type { BackendName } from '../src/backend/names';
 
 /** Answered here with an empty 204 instead of going out: the check below still fails the test. */
 const offMachine = (url: URL) => /^(https?|wss?):$/.test(url.protocol) && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
@@ -43,7 +44,7 @@ export const test = base.extend<{ pageErrors: string[]; foreignRequests: string[
 export { expect };
 
 /** Opens the model harness page (e2e/harness) on a backend and returns that backend's info. */
-export async function openHarness(page: Page, backend: 'webgl' | 'wasm' | 'cpu') {
+export async function openHarness(page: Page, backend: BackendName) {
   await page.goto('/e2e/harness/index.html');
   await page.waitForFunction(() => 'harness' in window);
   return page.evaluate((b) => window.harness.selectBackend(b), backend);

@@ -29,7 +29,7 @@ function timed(f: () => tf.Tensor): number {
 
 /** `wasmThreads` (wasm only): 1 for the single-threaded baseline, every core when absent. */
 async function selectBackend(backend: BackendName, wasmThreads?: number) {
-  return chooseBackend({ backend, allowSoftwareWebGL: true, wasmThreads });
+  return chooseBackend({ backend, allowSoftwareWebGL: true, allowSoftwareWebGPU: true, wasmThreads });
 }
 
 async function load(id: ModelId): Promise<{ classifier: Classifier; loadMs: number }> {

@@ -33,8 +33,8 @@ export const pageLink: (presentation?: Presentation) => string = mirrorToAddress
 
 export async function startPage(): Promise<void> {
   await openLesson();
-  const { backend, allowSoftwareWebGL, disableWebGL, softwareWebGL } = options;
-  return lab.start({ backend: backend ?? undefined, allowSoftwareWebGL, disableWebGL, softwareWebGL });
+  const { backend, allowSoftwareWebGL, allowSoftwareWebGPU, disableWebGL, softwareWebGL } = options;
+  return lab.start({ backend: backend ?? undefined, allowSoftwareWebGL, allowSoftwareWebGPU, disableWebGL, softwareWebGL });
 }
 
 /**

@@ -1,7 +1,9 @@
 // Picks the tfjs backend: hardware WebGL, else wasm (SIMD where the browser has it, on every core
-// where the page is cross-origin isolated), else cpu.
-// Software WebGL (SwiftShader) is slower than wasm, so tfjs refuses it unless told otherwise; we
-// only allow it when explicitly asked (tests, benchmarks), never silently.
+// where the page is cross-origin isolated), else cpu; hardware WebGPU where the link asks for it
+// (names.ts says why it is not first yet).
+// A software GPU (SwiftShader, for WebGPU or WebGL) is slower than wasm, so tfjs refuses software
+// WebGL unless told otherwise; we only allow either when explicitly asked (tests, benchmarks),
+// never silently.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -9,13 +11,16 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
-import { BACKENDS, type BackendName } from './names';
+import { AUTOMATIC_BACKENDS, type BackendName } from './names';
+import { NO_WEBGPU, NO_WEBGPU_ADAPTER, SOFTWARE_RENDERERS, describeAdapter, softwareAdapterReason, type AdapterFacts } from './software-gpu';
 
 export interface BackendRequest {
   /** `?backend=`: use this one only. */
   backend?: BackendName;
   /** Accept software-rendered WebGL (tests and benchmarks only). */
   allowSoftwareWebGL?: boolean;
+  /** Accept a software WebGPU adapter, e.g. SwiftShader's (tests and benchmarks only). */
+  allowSoftwareWebGPU?: boolean;
   /** `?disableWebGL=1`, dev server only (tests): act as a browser without WebGL. */
   disableWebGL?: boolean;
   /** `?softwareWebGL=1`, dev server only (tests): WebGL reports a software renderer (SwiftShader), even on a real GPU. */
@@ -26,7 +31,7 @@ export interface BackendRequest {
 
 export interface BackendInfo {
   backend: BackendName;
-  /** The GPU renderer string for webgl, "WebAssembly SIMD" / "WebAssembly" / "JavaScript" otherwise. */
+  /** The GPU renderer string for webgl, the adapter's for webgpu, "WebAssembly SIMD" / "WebAssembly" / "JavaScript" otherwise. */
   renderer: string;
   /** Threads wasm computes on (1 unless the page is cross-origin isolated); null on other backends. */
   threads: number | null;
@@ -74,9 +79,6 @@ function webglRenderer(): string {
   return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
 }
 
-/** Renderers that draw on the CPU: slower than wasm for our models. */
-const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|softpipe|software|basic render driver/i;
-
 /**
  * Why WebGL should not be used here, or null when it is hardware-accelerated. tfjs's own check
  * (failIfMajorPerformanceCaveat) does not catch SwiftShader when Chromium runs it as its GPU
@@ -89,6 +91,54 @@ function softwareWebGLReason(): string | null {
   return SOFTWARE_RENDERERS.test(renderer) ? `WebGL is software-rendered (${renderer})` : null;
 }
 
+/** The slice of WebGPU's API read here (older browsers have requestAdapterInfo() instead of info). */
+interface GpuAdapterLike {
+  info?: AdapterFacts;
+  isFallbackAdapter?: boolean;
+  requestAdapterInfo?: () => Promise<AdapterFacts>;
+}
+interface GpuLike {
+  requestAdapter(options?: { powerPreference?: 'high-performance' | 'low-power' }): Promise<GpuAdapterLike | null>;
+}
+
+/** What the adapter tfjs will get says of itself (tfjs asks for the high-performance one too), or why there is none. */
+async function webgpuAdapter(): Promise<AdapterFacts | string> {
+  const gpu = (globalThis.navigator as { gpu?: GpuLike }).gpu;
+  if (!gpu) return NO_WEBGPU;
+  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  if (!adapter) return NO_WEBGPU_ADAPTER;
+  const info = adapter.info ?? (await adapter.requestAdapterInfo?.()) ?? {};
+  // Copied field by field: GPUAdapterInfo's fields are getters, lost by a spread and by postMessage.
+  const { vendor, architecture, device, description } = info;
+  return { vendor, architecture, device, description, isFallbackAdapter: info.isFallbackAdapter ?? adapter.isFallbackAdapter };
+}
+
+/**
+ * Starts WebGPU, or says why not. Its backend module is loaded only here: most browsers without
+ * WebGPU never download it.
+ */
+async function startWebGPU(allowSoftware: boolean): Promise<Attempt> {
+  const adapter = await webgpuAdapter();
+  if (typeof adapter === 'string') return { refusal: adapter };
+  const refusal = allowSoftware ? null : softwareAdapterReason(adapter);
+  if (refusal) return { refusal };
+  await import('@tensorflow/tfjs-backend-webgpu');
+  if (!(await tf.setBackend('webgpu'))) return { refusal: 'not available' };
+  return { renderer: describeAdapter(adapter) };
+}
+
+/** A backend started (with its renderer, for the badge), or why it was passed over. */
+type Attempt = { renderer: string } | { refusal: string };
+
+async function start(name: BackendName, request: BackendRequest, threads: number): Promise<Attempt> {
+  if (name === 'webgpu') return startWebGPU(Boolean(request.allowSoftwareWebGPU));
+  const refusal = name === 'webgl' && !request.allowSoftwareWebGL ? softwareWebGLReason() : null;
+  if (refusal) return { refusal };
+  if (!(await (name === 'wasm' ? withCoresReportedFor(threads, () => tf.setBackend(name)) : tf.setBackend(name)))) return { refusal: 'not available' };
+  await tf.ready();
+  return { renderer: rendererOf(name) };
+}
+
 export async function chooseBackend(request: BackendRequest = {}): Promise<BackendInfo> {
   // Only served from our own origin: no CDN fetch for the wasm binaries.
   setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
@@ -96,18 +146,11 @@ export async function chooseBackend(request: BackendRequest = {}): Promise<Backe
   setThreadsCount(threads);
   tf.env().set('SOFTWARE_WEBGL_ENABLED', Boolean(request.allowSoftwareWebGL));
   const skipped: string[] = [];
-  for (const name of request.backend ? [request.backend] : BACKENDS) {
-    const refusal = name === 'webgl' && !request.allowSoftwareWebGL ? softwareWebGLReason() : null;
-    if (refusal) {
-      skipped.push(`webgl: ${refusal}`);
-      continue;
-    }
+  for (const name of request.backend ? [request.backend] : AUTOMATIC_BACKENDS) {
     try {
-      if (await (name === 'wasm' ? withCoresReportedFor(threads, () => tf.setBackend(name)) : tf.setBackend(name))) {
-        await tf.ready();
-        return { backend: name, renderer: rendererOf(name), threads: name === 'wasm' ? getThreadsCount() : null, skipped };
-      }
-      skipped.push(`${name}: not available`);
+      const attempt = await start(name, request, threads);
+      if ('renderer' in attempt) return { backend: name, renderer: attempt.renderer, threads: name === 'wasm' ? getThreadsCount() : null, skipped };
+      skipped.push(`${name}: ${attempt.refusal}`);
     } catch (e) {
       skipped.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -115,7 +158,7 @@ export async function chooseBackend(request: BackendRequest = {}): Promise<Backe
   throw new Error(`no tfjs backend could start (${skipped.join('; ')})`);
 }
 
-function rendererOf(name: BackendName): string {
+function rendererOf(name: Exclude<BackendName, 'webgpu'>): string {
   if (name === 'webgl') return webglRenderer();
   if (name === 'wasm') return tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'WebAssembly SIMD' : 'WebAssembly';
   return 'JavaScript';

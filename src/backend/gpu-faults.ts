@@ -1,7 +1,7 @@
 // GPU trouble on demand, for the e2e tests (the worker installs these on the dev server only):
 // Chromium's --disable-webgl does not reach a worker's OffscreenCanvas, and nothing else makes a
-// real context loss happen at a chosen moment.
-import { webglContext } from './context-loss';
+// real context (or device) loss happen at a chosen moment.
+import { webglContext, webgpuDevice } from './context-loss';
 
 /** From now on this worker has no WebGL at all, as in a browser without it in workers. */
 export function removeWebGLForTest(): void {
@@ -37,8 +37,16 @@ export function reportSoftwareWebGLForTest(): void {
   }
 }
 
-/** Loses the active WebGL context (WEBGL_lose_context), as a driver reset would. */
+/**
+ * Loses the active WebGL context (WEBGL_lose_context), as a driver reset would; on WebGPU, destroys
+ * the device, the one way to lose it on demand.
+ */
 export function loseContextForTest(): boolean {
+  const device = webgpuDevice();
+  if (device) {
+    device.destroy();
+    return true;
+  }
   const extension = webglContext()?.getExtension('WEBGL_lose_context');
   extension?.loseContext();
   return Boolean(extension);

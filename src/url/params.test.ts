@@ -19,7 +19,7 @@ describe('the URL table', () => {
     withPresentation({ layout: 'present', slowMotion: true }),
     withPresentation({ layout: 'embed', controls: ['buttons', 'gallery'] }),
     withPresentation({ layout: 'embed', controls: [], slowMotion: true }),
-    { ...DEFAULT_URL_STATE, options: { backend: 'wasm', allowSoftwareWebGL: true, disableWebGL: true, softwareWebGL: true, debug: true, view: 'experiment', lesson: 'default', lessonStep: 2 } },
+    { ...DEFAULT_URL_STATE, options: { backend: 'webgpu', allowSoftwareWebGL: true, allowSoftwareWebGPU: true, disableWebGL: true, softwareWebGL: true, debug: true, view: 'experiment', lesson: 'default', lessonStep: 2 } },
     { ...DEFAULT_URL_STATE, options: { ...DEFAULT_OPTIONS, lesson: '{"title": "ε & T", "steps": []}' } },
   ])('round-trips %o', (state) => {
     expect(readQuery(writeQuery(state))).toEqual({ state, notices: [] });
@@ -80,6 +80,8 @@ describe('the URL table', () => {
 
   it.each<[string, Partial<PageOptions>, RegExp | null]>([
     ['backend=webgl', { backend: 'webgl' }, null],
+    ['backend=webgpu&allowSoftwareWebGPU=1', { backend: 'webgpu', allowSoftwareWebGPU: true }, null],
+    ['allowSoftwareWebGPU=yes', {}, /^Ignored allowSoftwareWebGPU=yes: use allowSoftwareWebGPU=1\.$/],
     ['backend=tpu', {}, /unknown backend/],
     ['view=experiment&debug=1', { view: 'experiment', debug: true }, null],
     ['view=<b>', {}, /unknown view/],

@@ -17,6 +17,8 @@ export interface PageOptions {
   backend: BackendName | null;
   /** Accept software-rendered WebGL (tests and benchmarks only). */
   allowSoftwareWebGL: boolean;
+  /** Accept a software WebGPU adapter, e.g. SwiftShader's (tests and benchmarks only). */
+  allowSoftwareWebGPU: boolean;
   /** Dev server only (tests): act as a browser without WebGL in workers. */
   disableWebGL: boolean;
   /** Dev server only (tests): WebGL in workers reports a software renderer, even on a real GPU. */
@@ -36,7 +38,7 @@ export interface UrlState {
   settings: LabSettings;
 }
 
-export const DEFAULT_OPTIONS: PageOptions = { backend: null, allowSoftwareWebGL: false, disableWebGL: false, softwareWebGL: false, debug: false, view: 'lab', lesson: null, lessonStep: 0 };
+export const DEFAULT_OPTIONS: PageOptions = { backend: null, allowSoftwareWebGL: false, allowSoftwareWebGPU: false, disableWebGL: false, softwareWebGL: false, debug: false, view: 'lab', lesson: null, lessonStep: 0 };
 export const DEFAULT_URL_STATE: UrlState = { options: DEFAULT_OPTIONS, presentation: DEFAULT_PRESENTATION, settings: DEFAULT_SETTINGS };
 
 /** A value read from a link, and why it was changed or ignored; `null`: leave the field as it is. */
@@ -143,6 +145,7 @@ function param<G extends Group, F extends keyof UrlState[G] & string>(group: G, 
 export const URL_PARAMS: readonly UrlParam[] = [
   param('options', 'backend', 'backend', optional(oneOf(BACKENDS, 'backend'))),
   param('options', 'allowSoftwareWebGL', 'allowSoftwareWebGL', flag),
+  param('options', 'allowSoftwareWebGPU', 'allowSoftwareWebGPU', flag),
   param('options', 'disableWebGL', 'disableWebGL', flag),
   param('options', 'softwareWebGL', 'softwareWebGL', flag),
   param('options', 'debug', 'debug', flag),
