@@ -1,7 +1,9 @@
 // `npm run gallery`: the picker's leaves — every data set's gallery.csv (24 lab photos from
 // ../shared/leaves, 8 field photos from ../shared/leaves-field where that folder exists) → public/gallery/
-// as canonical 256×256 PNGs plus one gallery.json. PNG because it decodes to the same bytes everywhere:
-// the browser then sees exactly the pixels the Node scripts see (JPEG decoders differ slightly).
+// as canonical 256×256 PNGs plus one gallery.json, and a half-size thumbnail of each for the picker.
+// PNG because it decodes to the same bytes everywhere: the browser then sees exactly the pixels the
+// Node scripts see (JPEG decoders differ slightly). RGB without alpha (the leaves are opaque), at
+// zlib's level 9: about a quarter smaller than pngjs's RGBA default, the same pixels.
 // Also each data set's whole test split, for the experiment's "Run it yourself" (test-sets/<set>.json
 // and test-sets/<set>/*.jpg): kept as the original JPEGs (3 MB, not ~25 MB of PNG), fetched only when
 // a student runs it. Output is gitignored: the photos are never committed.
@@ -10,13 +12,21 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { CANONICAL_SIZE } from '../src/config.ts';
 import { DATA_SET_IDS, DATA_SETS, type DataSet } from '../src/data-sets.ts';
-import { testSetIndex } from '../src/gallery/gallery.ts';
+import { testSetIndex, thumbnailOf } from '../src/gallery/gallery.ts';
 import { cliOptions } from './lib/args.ts';
 import { galleryEntries, parseCsv, testSetEntries, type CsvRow } from './lib/gallery-items.ts';
 import { decodeImageFile } from './lib/leaves.ts';
+import { halveRgba } from './lib/thumbnail.ts';
 import { dataSetDir, GALLERY_DIR, leavesDir, PUBLIC_DIR } from './lib/paths.ts';
 
 const readCsv = (file: string): CsvRow[] => parseCsv(fs.readFileSync(file, 'utf8'));
+
+/** Opaque RGBA pixels as an RGB PNG. */
+function writePng(file: string, image: { data: Uint8Array; width: number; height: number }): void {
+  const png = new PNG({ width: image.width, height: image.height });
+  png.data = Buffer.from(image.data);
+  fs.writeFileSync(file, PNG.sync.write(png, { colorType: 2, inputColorType: 6, inputHasAlpha: true, deflateLevel: 9 }));
+}
 
 function main(): void {
   const opts = cliOptions({ data: { type: 'string' }, optional: { type: 'boolean', default: false } });
@@ -38,13 +48,13 @@ function main(): void {
   const testSets = present.map((set) => ({ set, entries: testSetEntries(set, readCsv(path.join(dirs[set], 'manifest.csv'))) }));
 
   fs.rmSync(GALLERY_DIR, { recursive: true, force: true });
-  fs.mkdirSync(GALLERY_DIR, { recursive: true });
+  fs.mkdirSync(path.join(GALLERY_DIR, 'thumbs'), { recursive: true });
   for (const { item, file } of entries) {
-    const { data, width, height } = decodeImageFile(path.join(dirs[item.dataSet], file));
-    if (width !== CANONICAL_SIZE || height !== CANONICAL_SIZE) throw new Error(`${item.dataSet} ${file}: ${width}×${height}, expected ${CANONICAL_SIZE}²`);
-    const png = new PNG({ width, height });
-    png.data = Buffer.from(data);
-    fs.writeFileSync(path.join(PUBLIC_DIR, item.src), PNG.sync.write(png));
+    const image = decodeImageFile(path.join(dirs[item.dataSet], file));
+    if (image.width !== CANONICAL_SIZE || image.height !== CANONICAL_SIZE) throw new Error(`${item.dataSet} ${file}: ${image.width}×${image.height}, expected ${CANONICAL_SIZE}²`);
+    if (image.data.some((v, i) => i % 4 === 3 && v !== 255)) throw new Error(`${item.dataSet} ${file}: has transparent pixels`);
+    writePng(path.join(PUBLIC_DIR, item.src), image);
+    writePng(path.join(PUBLIC_DIR, thumbnailOf(item)), halveRgba(image.data, image.width, image.height));
   }
   fs.writeFileSync(path.join(GALLERY_DIR, 'gallery.json'), JSON.stringify(entries.map((e) => e.item), null, 1));
 

@@ -16,6 +16,17 @@ export interface GalleryItem {
 
 const GALLERY_INDEX = 'gallery/gallery.json';
 
+/** The picker shows each leaf at this size in CSS pixels (its thumbnail has twice as many, for sharp 2× screens). */
+export const THUMBNAIL_CSS_SIZE = 72;
+
+/**
+ * A picker item's thumbnail: the leaf at half size (128²; the page downloads these up front).
+ * The attack reads `src`, the full leaf, fetched only when it is chosen.
+ */
+export function thumbnailOf(item: GalleryItem): string {
+  return `gallery/thumbs/${item.id}.png`;
+}
+
 /**
  * A data set's test split, for the experiment's "Run it yourself" (same item shape, JPEG sources
  * under `gallery/test-sets/<set>/`). Written only for the data sets whose photos were there at build time.

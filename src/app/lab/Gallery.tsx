@@ -1,5 +1,5 @@
 import { DATA_SETS } from '../../data-sets';
-import type { GalleryItem } from '../../gallery/gallery';
+import { THUMBNAIL_CSS_SIZE, thumbnailOf, type GalleryItem } from '../../gallery/gallery';
 
 /** What a screen reader says for a leaf: a field photo says so first (it is the other world). */
 function altText(item: GalleryItem): string {
@@ -16,7 +16,7 @@ export function Gallery({ items, selected, onSelect }: { items: GalleryItem[]; s
           <li key={item.id}>
             <button type="button" className={`thumb thumb-${item.dataSet}`} aria-pressed={item.id === selected} onClick={() => onSelect(item.id)} data-testid={`leaf-${item.id}`} data-set={item.dataSet}>
               <span className="thumb-frame">
-                <img src={item.src} alt={altText(item)} width={72} height={72} />
+                <img src={thumbnailOf(item)} alt={altText(item)} width={THUMBNAIL_CSS_SIZE} height={THUMBNAIL_CSS_SIZE} />
                 {item.dataSet === 'field' && <span className="thumb-badge" aria-hidden="true">field</span>}
               </span>
               <span className="thumb-caption">
