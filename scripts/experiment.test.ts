@@ -8,7 +8,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { conditionKey, DEFAULT_PLAN, type ExperimentPlan } from '../src/experiment/protocol';
-import { COMMITTED_BY_SET, COMMITTED_RESULTS } from '../src/experiment/results';
+import { COMMITTED_RESULTS } from '../src/experiment/results';
+import { COMMITTED_BY_SET } from '../src/experiment/results/experiment-view';
 import { summarize } from '../src/experiment/summary';
 import { DATA_SET_IDS } from '../src/data-sets';
 import { headsFingerprint } from '../src/models/heads/fingerprint';
@@ -17,7 +18,7 @@ import { dataFingerprint } from './lib/leaves';
 import { dataSetDir, leavesDir, PROJECT_ROOT } from './lib/paths';
 
 describe('npm run experiment', () => {
-  it('a results file is committed for exactly the data sets src/experiment/results/index.ts shows; the lab view quotes the lab photos', () => {
+  it('a results file is committed for exactly the data sets src/experiment/results/experiment-view.ts shows; the lab view quotes the lab photos', () => {
     expect(DATA_SET_IDS.filter((set) => fs.existsSync(committedResultsFile(set)))).toEqual(DATA_SET_IDS.filter((set) => COMMITTED_BY_SET[set] !== null));
     expect(COMMITTED_BY_SET.lab).not.toBeNull();
     expect(COMMITTED_RESULTS).toBe(COMMITTED_BY_SET.lab);

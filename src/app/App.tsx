@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import type { EmbedControl } from '../classroom/presentation';
 import { ATTACKED_MODEL } from '../lab/settings';
 import { sameSettings } from '../url/params';
@@ -9,7 +9,6 @@ import { AttackStats } from './lab/AttackStats';
 import { BackendBadge } from './components/BackendBadge';
 import { ChartExport } from './components/ChartExport';
 import { ClassroomBar } from './components/ClassroomBar';
-import { Explanation } from './lab/Explanation';
 import { Gallery } from './lab/Gallery';
 import { ImageViews } from './lab/ImageViews';
 import { ModelCard } from './lab/ModelCard';
@@ -18,13 +17,18 @@ import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { UploadPicker } from './lab/UploadPicker';
 import { useShortcuts } from './classroom/useShortcuts';
 import { downloadAdversarial, lab, pageLink, showView, singleOutPhase } from './page';
-import { ExperimentView } from './experiment/ExperimentView';
 import { PHOTO_CREDITS } from '../data-sets';
 import { worldNotice } from './lab/world-notice';
 import { StepViews } from './lab/StepViews';
 import { LessonPanel } from './lesson/LessonPanel';
 import { Timeline } from './lab/Timeline';
 import { isReady, shownFrame, useAppState } from './store';
+
+// Its own chunk, with the results only it shows and its charts: the lab's first visit does not download it.
+const ExperimentView = lazy(() => import('./experiment/ExperimentView').then((m) => ({ default: m.ExperimentView })));
+// KaTeX and the sentences under the lab, below the first screen: their own chunk, after the first paint.
+const Explanation = lazy(() => import('./lab/Explanation').then((m) => ({ default: m.Explanation })));
+const experimentLoading = <p role="status" className="muted" data-testid="experiment-loading">Loading the Experiment view…</p>;
 
 export function App() {
   const state = useAppState();
@@ -81,7 +85,7 @@ export function App() {
           {state.notices.map((n) => <li key={n}>{n}</li>)}
         </ul>
       )}
-      {view === 'experiment' ? <main className="single">{lesson}<ExperimentView state={state} /></main> : <main className={lesson ? 'with-lesson' : undefined}>
+      {view === 'experiment' ? <main className="single">{lesson}<Suspense fallback={experimentLoading}><ExperimentView state={state} /></Suspense></main> : <main className={lesson ? 'with-lesson' : undefined}>
         {lesson}
         {layout === 'lab' && <section className="picker" aria-labelledby="picker-title">
           <h2 id="picker-title">1. Pick a leaf</h2>
@@ -132,7 +136,7 @@ export function App() {
               </span>
             )}
           </p>}
-          {layout === 'lab' && <Explanation settings={settings} />}
+          {layout === 'lab' && <Suspense fallback={null}><Explanation settings={settings} /></Suspense>}
         </section>
       </main>}
       <footer>

@@ -1,7 +1,8 @@
 import { CartesianGrid, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { DEFENSE_IDS, DEFENSE_LABELS, type DefenseId } from '../../defense/names';
 import { interpretDefenses, summarizeDefenses } from '../../experiment/defense-summary';
-import { COMMITTED_DEFENSES, earlierHeadsNote } from '../../experiment/results';
+import { earlierHeadsNote } from '../../experiment/results';
+import { COMMITTED_DEFENSES } from '../../experiment/results/experiment-view';
 import { defenseChartPoints, type DefenseLine } from './defense-chart-data';
 import { errorLines, type ChartLine } from './error-lines';
 

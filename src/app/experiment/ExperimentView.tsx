@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DataSet } from '../../data-sets';
 import { DEFAULT_PLAN, type Pixels } from '../../experiment/protocol';
-import { COMMITTED_BY_SET } from '../../experiment/results';
+import { COMMITTED_BY_SET } from '../../experiment/results/experiment-view';
 import { withInterval } from '../../experiment/statistics';
 import { interpret, type ExperimentSummary } from '../../experiment/summary';
 import { fetchGallery, testSetIndex } from '../../gallery/gallery';

@@ -1,5 +1,6 @@
 import { attackLabel, interpretAttacks, summarizeAttacks, type AttackRow } from '../../experiment/attack-summary';
-import { COMMITTED_ATTACKS, earlierHeadsNote } from '../../experiment/results';
+import { earlierHeadsNote } from '../../experiment/results';
+import { COMMITTED_ATTACKS } from '../../experiment/results/experiment-view';
 import { Cell } from './ResultsTable';
 
 /** One table row per attack: f's accuracy at each ε of its part of the plan. */

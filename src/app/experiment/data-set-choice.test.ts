@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conditionsOf, DEFAULT_PLAN, type ExperimentResults, type ImageOutcome } from '../../experiment/protocol';
-import { COMMITTED_BY_SET } from '../../experiment/results';
+import { COMMITTED_BY_SET } from '../../experiment/results/experiment-view';
 import { summarize } from '../../experiment/summary';
 import type { ExperimentRun } from '../store';
 import { DATA_SET_CHOICES, runSizes, shownExperiment, testImagesText } from './data-set-choice';

@@ -1,15 +1,11 @@
-// The committed results of `npm run experiment -- --set <data set>` on the full test split of each
-// data set: the Experiment view shows them at once, before any model has loaded.
+// The committed results the lab quotes: `npm run experiment` on the lab photos' test split and
+// `npm run defense-cost`. The Experiment view's other results are in ./experiment-view.ts, a chunk
+// of its own that the lab never downloads.
 import type { DataSet } from '../../data-sets';
 import metrics from '../../models/heads/metrics.json' with { type: 'json' };
 import type { ExperimentResults } from '../protocol';
 import type { CleanCostResults } from '../../defense/clean-cost';
-import type { AttackResults } from '../attacks';
-import type { DefenseResults } from '../defenses';
-import attacks from './attacks.json' with { type: 'json' };
-import defenses from './defenses.json' with { type: 'json' };
 import defenseClean from './defense-clean.json' with { type: 'json' };
-import fieldTestSplit from './field-test.json' with { type: 'json' };
 import labTestSplit from './test.json' with { type: 'json' };
 
 /**
@@ -21,16 +17,8 @@ export const RESULTS_FILES: Record<DataSet, string> = { lab: 'test.json', field:
 /** Runs before there was a second data set recorded none: those were on the lab photos. */
 const withDataSet = (results: Omit<ExperimentResults, 'dataSet'> & { dataSet?: DataSet }): ExperimentResults => ({ ...results, dataSet: results.dataSet ?? 'lab' });
 
-const lab = withDataSet(labTestSplit as Omit<ExperimentResults, 'dataSet'>);
-
-/**
- * Each data set's committed results; null where its full run has not been committed yet
- * (scripts/experiment.test.ts fails while a results file and this record disagree).
- */
-export const COMMITTED_BY_SET: Record<DataSet, ExperimentResults | null> = { lab, field: fieldTestSplit as ExperimentResults };
-
 /** The lab photos' results: what the lab's explanation quotes. */
-export const COMMITTED_RESULTS: ExperimentResults = lab;
+export const COMMITTED_RESULTS: ExperimentResults = withDataSet(labTestSplit as Omit<ExperimentResults, 'dataSet'>);
 
 /** Whether results were made with the heads the lab runs now (training records their fingerprint). */
 const madeWithCurrentHeads = (results: { heads: string }): boolean => results.heads === metrics.heads;
@@ -44,9 +32,3 @@ export function earlierHeadsNote(results: { heads: string }): string | null {
 
 /** What each defense costs f on clean test photos (`npm run defense-cost`); the lab quotes it on the defender's move. */
 export const DEFENSE_CLEAN_COST = defenseClean as CleanCostResults;
-
-/** The stronger attacks on the lab photos' test split (`npm run attack-experiment`). */
-export const COMMITTED_ATTACKS = attacks as AttackResults;
-
-/** f behind each defense under the naive and the adaptive attack (`npm run defense-experiment`). */
-export const COMMITTED_DEFENSES = defenses as DefenseResults;
