@@ -27,8 +27,7 @@ const named = (facts: AdapterFacts) => [facts.vendor, facts.architecture, facts.
 export function describeAdapter(facts: AdapterFacts): string {
   const description = facts.description?.trim();
   if (description) return description;
-  const words = [facts.vendor, facts.architecture].filter((s) => s?.trim()).join(' ');
-  return words || 'unknown adapter';
+  return named({ vendor: facts.vendor, architecture: facts.architecture }).join(' ') || 'unknown adapter';
 }
 
 /**
