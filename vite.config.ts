@@ -17,10 +17,15 @@ export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicy(),
-    // Offline after one visit: Workbox precaches everything the page can fetch (shell, wasm, gallery,
-    // models). Each entry is versioned by its content hash, so an update downloads only what changed
-    // and deletes outdated entries; src/app/classroom/offline.ts registers it.
+    // Offline after one visit: the service worker (src/sw/sw.ts, built with Workbox) precaches
+    // everything the page can fetch (shell, wasm, gallery, models). Each entry is versioned by its
+    // content hash, so an update downloads only what changed and deletes outdated entries; it also
+    // adds the cross-origin isolation headers, for static hosts that cannot send them.
+    // src/app/classroom/offline.ts registers it.
     VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
       registerType: 'autoUpdate',
       injectRegister: false,
       manifest: {
@@ -33,16 +38,10 @@ export default defineConfig({
         theme_color: '#1d2421',
         icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
       },
-      workbox: {
-        cacheId: 'adversarial-leaves',
+      injectManifest: {
         globPatterns: ['**/*.{html,js,css,svg,png,json,wasm,bin,woff2}'],
         // The largest model shard is 4 MiB.
         maximumFileSizeToCacheInBytes: 8 * 2 ** 20,
-        navigateFallback: 'index.html',
-        cleanupOutdatedCaches: true,
-        // A lesson file put beside the site after the build is not precached: keep each one once it
-        // has loaded, so a lesson opened online opens offline too (the network first, for edits).
-        runtimeCaching: [{ urlPattern: ({ sameOrigin, url }) => sameOrigin && url.pathname.endsWith('.json'), handler: 'NetworkFirst', options: { cacheName: 'adversarial-leaves-lessons' } }],
       },
     }),
   ],

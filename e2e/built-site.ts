@@ -16,3 +16,10 @@ export async function previewBuiltSite(base = '/'): Promise<PreviewServer> {
   await buildSite();
   return preview({ base, logLevel: 'warn' });
 }
+
+/** dist/ as a static host that sends no headers of its own (no COOP/COEP, no policy header) serves it:
+ *  `vite preview` without the project's config, on a free port. */
+export async function previewWithoutHeaders(): Promise<PreviewServer> {
+  await buildSite();
+  return preview({ configFile: false, preview: { port: 0 }, logLevel: 'warn' });
+}

@@ -3,6 +3,9 @@
 // of the course page and of the embed go to test-results/ (open them and look).
 import http from 'node:http';
 import type { Page } from '@playwright/test';
+import { CROSS_ORIGIN_ISOLATION } from '../scripts/lib/isolation';
+import { embedSnippet } from '../src/embed/snippet';
+import { DEFAULT_SETTINGS } from '../src/lab/settings';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { LEAF, openLab, shot, waitReady } from './lab-page';
@@ -10,6 +13,8 @@ import { LEAF, openLab, shot, waitReady } from './lab-page';
 const appOrigin = `http://localhost:${process.env.E2E_PORT ?? 5173}`;
 const hostPort = Number(process.env.E2E_HOST_PORT ?? 4174);
 const hostUrl = `http://localhost:${hostPort}/course.html`;
+/** The same course page, cross-origin isolated itself (it sends COOP/COEP). */
+const isolatedHostUrl = `http://localhost:${hostPort}/isolated/course.html`;
 
 /** A course page around `snippet`, which records the lab's events and can send it commands. */
 const coursePage = (snippet: string) => `<!doctype html>
@@ -30,7 +35,9 @@ ${snippet}
 let hostHtml = '';
 let server: http.Server;
 test.beforeAll(async () => {
-  server = http.createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(hostHtml));
+  server = http.createServer((req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html', ...(req.url?.startsWith('/isolated/') ? CROSS_ORIGIN_ISOLATION : {}) }).end(hostHtml),
+  );
   await new Promise<void>((resolve) => server.listen(hostPort, 'localhost', resolve));
 });
 test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -94,6 +101,21 @@ test('the Embed dialog writes a snippet that runs in a course page on another or
 
   // It fits its frame: no sideways scrolling inside the iframe.
   expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+});
+
+test('in a course page that is cross-origin isolated itself, the snippet embeds the lab isolated too (wasm on every core)', async ({ page }) => {
+  // Needs the lab's CORP header (a require-corp page frames only documents that allow it) and the
+  // snippet's allow="cross-origin-isolated" (else a frame from another origin is not isolated).
+  const snippet = embedSnippet(`${appOrigin}/`, { settings: { ...DEFAULT_SETTINGS, image: LEAF }, controls: ['buttons'], slowMotion: false, width: 800, height: 700 });
+  hostHtml = coursePage(snippet.replace('embed=1', 'embed=1&amp;backend=wasm'));
+  await page.goto(isolatedHostUrl);
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await expect.poll(async () => (await received(page)).map((e) => e.type), { timeout: 300_000 }).toContain('ready');
+  const frame = page.frames().find((f) => f.url().startsWith(appOrigin))!;
+  expect(await frame.evaluate(() => crossOriginIsolated)).toBe(true);
+  await send(page, { type: 'set', settings: { mode: 'whitebox', epsilon: 0.01, iterations: 1 } });
+  await send(page, { type: 'run' });
+  await expect.poll(() => lastOf(page, 'finished')).toMatchObject({ t: 1, iterations: 1, verdicts: { inception_v3: { label: 'healthy' } } });
 });
 
 test('embed mode alone: no page chrome, only the chosen controls, no serious accessibility problems', async ({ page }, info) => {

@@ -16,6 +16,9 @@ export async function waitReady(page: Page) {
   await expect(page.getByTestId('verdict-inception_v3')).toBeVisible();
 }
 
+/** How many threads the backend badge says wasm runs on (NaN for another backend). */
+export const badgeThreads = async (page: Page) => Number(/(\d+) threads?\)/.exec((await page.getByTestId('backend').textContent()) ?? '')?.[1]);
+
 export const shot = (page: Page, info: TestInfo, name: string) => page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: true });
 
 export const linf = async (page: Page) => Number(await page.getByTestId('linf').textContent());

@@ -98,6 +98,8 @@ export interface AppState {
   ignoredMessages: { count: number; last: string | null };
   /** The service worker has cached the app and its models: it works without a network now. */
   offlineReady: boolean;
+  /** Ready too, but this page was not served by it, so not cross-origin isolated: a reload would be (wasm on every core). */
+  reloadIsolates: boolean;
   lesson: LessonState | null;
 }
 
@@ -129,6 +131,7 @@ export const INITIAL_STATE: AppState = {
   presentation: DEFAULT_PRESENTATION,
   ignoredMessages: { count: 0, last: null },
   offlineReady: false,
+  reloadIsolates: false,
   lesson: null,
 };
 

@@ -21,6 +21,7 @@ describe('embed snippet', () => {
     expect(html).toMatch(/^<iframe src="https:\/\/course\.example\/demos\/leaves\/\?embed=1&amp;controls=buttons&amp;image=grape__00e46ac798&amp;mode=blackbox&amp;T=10"/);
     expect(html).toContain('width="800" height="600"');
     expect(html).toContain('title="Adversarial Leaves');
+    expect(html).toContain('allow="fullscreen; clipboard-write; cross-origin-isolated"');
     expect(html).not.toMatch(/&(?!amp;|quot;|lt;)/);
   });
 });

@@ -20,10 +20,12 @@ export function embedUrl(siteUrl: string, { settings, controls, slowMotion }: Om
 
 const attribute = (s: string) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 
+// cross-origin-isolated: in a course page that is itself isolated, the lab may be too (wasm on every
+// core); a frame from another origin is not unless the page allows it. Elsewhere it changes nothing.
 export function embedSnippet(siteUrl: string, options: EmbedOptions): string {
   return (
     `<iframe src="${attribute(embedUrl(siteUrl, options))}" width="${Math.round(options.width)}" height="${Math.round(options.height)}"` +
     ` title="Adversarial Leaves: FGSM on a leaf classifier" style="border: 1px solid #ccc; border-radius: 8px; max-width: 100%"` +
-    ` allow="fullscreen; clipboard-write" loading="lazy"></iframe>`
+    ` allow="fullscreen; clipboard-write; cross-origin-isolated" loading="lazy"></iframe>`
   );
 }

@@ -18,7 +18,7 @@ function FullScreenButton() {
 
 /** Presenter mode, slow motion, shortcuts, sharing and embedding; says when the app works offline. */
 export function ClassroomBar({ state, onHelp }: { state: AppState; onHelp: () => void }) {
-  const { presentation, upload, settings, offlineReady } = state;
+  const { presentation, upload, settings, offlineReady, reloadIsolates, backend } = state;
   const [embedding, setEmbedding] = useState(false);
   const presenting = presentation.layout === 'present';
   // The clicked button goes away: leave focus on the page, where Space means run / pause.
@@ -55,6 +55,12 @@ export function ClassroomBar({ state, onHelp }: { state: AppState; onHelp: () =>
       />
       {!presenting && <button type="button" onClick={() => setEmbedding(true)}>Embed…</button>}
       {offlineReady && <span className="badge offline" data-testid="offline-ready">✓ Available offline</span>}
+      {/* Offered, never forced: the worker is ready only once the models are cached, maybe mid-lesson. */}
+      {reloadIsolates && backend?.threads === 1 && (
+        <button type="button" onClick={() => location.reload()} title="This page came from the network, not the offline copy, so wasm runs on one thread here; a reload gets the offline copy, isolated, on every core.">
+          Reload to use every core
+        </button>
+      )}
       {!presenting && <EmbedDialog open={embedding} onClose={() => setEmbedding(false)} settings={settings} slowMotion={presentation.slowMotion} upload={Boolean(upload)} />}
     </nav>
   );
