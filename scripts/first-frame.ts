@@ -1,4 +1,4 @@
-// `npm run first-frame -- [--json] [--whole-models] [--mbps 10] [--latency-ms 40]`: a first visit
+// `npm run first-frame -- [--json] [--whole-models] [--runs N] [--mbps 10] [--latency-ms 40]`: a first visit
 // on a slow network (issue 13), from navigation until the lab's first white-box frame is on screen
 // (x⁰ with the verdict of f, the white-box target, which loads after g), in Debian's headless
 // Chromium on a cold cache (a fresh context). The site is built into a temporary folder and served
@@ -9,12 +9,13 @@
 // page's throttle does not cover, and this measures what the page itself waits for.
 // `--whole-models` serves nsfwjs's whole bases (.cache/whole-bases/models/<id>/, decoded by
 // `npm install`) in place of the cut ones: what the page downloaded before the cut, with today's
-// heads and code (a base's plan is built up to its head's cut layer either way).
+// heads and code (a base's plan is built up to its head's cut layer either way). `--runs N` loads
+// the page N times (each in a fresh context) and adds the medians: the models' warm-up is CPU-bound.
 // A benchmark, not part of `npm test`: its figures depend on the machine and take minutes.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type CDPSession } from '@playwright/test';
+import { chromium, type Browser, type CDPSession } from '@playwright/test';
 import { build, preview } from 'vite';
 import { CHROMIUM_LAUNCH } from '../e2e/chromium.ts';
 import { MODEL_IDS, type ModelId } from '../src/models/specs.ts';
@@ -128,31 +129,37 @@ async function buildSite(outDir: string, wholeModels: boolean): Promise<void> {
 
 const modelOf = (url: string): ModelId | undefined => MODEL_IDS.find((id) => url.includes(`/models/${id}/`));
 
-async function main(): Promise<void> {
-  const options = cliOptions({
-    json: { type: 'boolean', default: false },
-    'whole-models': { type: 'boolean', default: false },
-    mbps: { type: 'string', default: '10' },
-    'latency-ms': { type: 'string', default: '40' },
-  });
-  const mbps = Number(options.mbps);
-  const latencyMs = Number(options['latency-ms']);
-  if (!(mbps > 0) || !(latencyMs >= 0)) throw new Error('first-frame: --mbps must be positive and --latency-ms at least 0');
-  const wholeModels = options['whole-models'];
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'first-frame-'));
-  process.stderr.write(`first-frame: building into ${outDir}${wholeModels ? ', with the whole bases' : ''}…\n`);
-  await buildSite(outDir, wholeModels);
-  const server = await preview({ logLevel: 'warn', build: { outDir }, preview: { port: 0, strictPort: true } });
-  const browser = await chromium.launch(CHROMIUM_LAUNCH);
+/** The milestones, in the order they come, with what the table calls them. */
+const MILESTONES = {
+  firstContentfulPaint: 'first paint (the page, with the gallery index)',
+  backendReady: 'backend badge (tfjs started in the worker)',
+  mobilenetDownloaded: 'MobileNetV2 g: last byte',
+  firstFrame: 'first frame (x⁰, g ready)',
+  inceptionRequested: 'InceptionV3 f: first request',
+  inceptionDownloaded: 'InceptionV3 f: last byte',
+  firstWhiteBoxFrame: '**first white-box frame** (f ready, its verdict on x⁰)',
+} as const;
+
+interface Run {
+  /** ms since navigation start. */
+  milestonesMs: Record<keyof typeof MILESTONES, number | null>;
+  bytes: { total: number; page: number; worker: number; models: Record<ModelId, number> };
+  requests: number;
+  /** What f's shards came at, from its first request to its last byte: the throttle at work. */
+  inceptionMbps: number;
+  /** The machine's 1-minute load average as the run started: the models' warm-up is CPU-bound. */
+  load: number;
+  backend: string | null;
+}
+
+/** One first visit in a fresh context: an empty cache, no service worker (blocked: see the header). */
+async function measure(browser: Browser, url: string, network: ReturnType<typeof conditions>): Promise<Run> {
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1440, height: 900 } });
   try {
-    const url = server.resolvedUrls!.local[0];
-    // A fresh context: an empty cache, no service worker (blocked: see the header).
-    const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await page.addInitScript(watchPage);
-    const network = await throttle(await context.newCDPSession(page), conditions(mbps, latencyMs));
-    process.stderr.write(`first-frame: loading ${url} at ${mbps} Mbit/s…\n`);
-    const [loadBefore] = os.loadavg();
+    const watched = await throttle(await context.newCDPSession(page), network);
+    const [load] = os.loadavg();
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => (window as unknown as { firstFrameMarks: PageMarks }).firstFrameMarks.whiteBoxFrame !== undefined, null, { timeout: TIMEOUT_MS, polling: 500 });
     const timing = await page.evaluate(() => ({
@@ -162,63 +169,95 @@ async function main(): Promise<void> {
     }));
     const backend = (await page.getByTestId('backend').getAttribute('title'))?.replace(/^Backend: /, '') ?? null;
     // The network's clock → ms since navigation start (the page's time origin).
-    const start = network.navigationStart();
+    const start = watched.navigationStart();
     const sinceStart = (monotonic: number) => (monotonic - start.monotonic) * 1000 + start.wallMs - timing.timeOrigin;
-    const fetched = network.fetched.filter((f) => sinceStart(f.finished) <= timing.marks.whiteBoxFrame!);
-    const firstRequest = (id: ModelId) => Math.min(...fetched.filter((f) => modelOf(f.url) === id).map((f) => sinceStart(f.sent)));
-    const lastByte = (id: ModelId) => Math.max(...fetched.filter((f) => modelOf(f.url) === id).map((f) => sinceStart(f.finished)));
-    const bytes = (keep: (f: Fetched) => boolean) => fetched.filter(keep).reduce((sum, f) => sum + f.bytes, 0);
-    const ms = (v: number | null | undefined) => (v == null ? null : Math.round(v));
-    const result = {
-      url,
-      models: wholeModels ? 'whole bases (before the cut)' : 'cut bases (today)',
-      /** The machine's 1-minute load average when the page was loaded: the lab's warm-up is CPU-bound. */
-      machine: { cpus: os.cpus().length, load: Number(loadBefore.toFixed(1)) },
-      network: { downloadMbps: mbps, uploadMbps: mbps, latencyMs, serviceWorker: 'blocked' },
-      /** What f's shards came at, from its first request to its last byte: the throttle at work. */
-      inceptionMbps: Number(((8 * bytes((f) => modelOf(f.url) === 'inception_v3')) / 1e3 / (lastByte('inception_v3') - firstRequest('inception_v3'))).toFixed(1)),
-      backend,
-      milestonesMs: {
-        firstContentfulPaint: ms(timing.fcp),
-        backendReady: ms(timing.marks.backend),
-        mobilenetDownloaded: ms(lastByte('mobilenet_v2')),
-        firstFrame: ms(timing.marks.firstFrame),
-        inceptionDownloaded: ms(lastByte('inception_v3')),
-        firstWhiteBoxFrame: ms(timing.marks.whiteBoxFrame),
-      },
+    const fetched = watched.fetched.filter((f) => sinceStart(f.finished) <= timing.marks.whiteBoxFrame!);
+    const of = (id: ModelId) => fetched.filter((f) => modelOf(f.url) === id);
+    const bytes = (files: Fetched[]) => files.reduce((sum, f) => sum + f.bytes, 0);
+    const fRequested = Math.min(...of('inception_v3').map((f) => sinceStart(f.sent)));
+    const lastByte = (id: ModelId) => Math.max(...of(id).map((f) => sinceStart(f.finished)));
+    const milestones = {
+      firstContentfulPaint: timing.fcp,
+      backendReady: timing.marks.backend ?? null,
+      mobilenetDownloaded: lastByte('mobilenet_v2'),
+      firstFrame: timing.marks.firstFrame ?? null,
+      inceptionRequested: fRequested,
+      inceptionDownloaded: lastByte('inception_v3'),
+      firstWhiteBoxFrame: timing.marks.whiteBoxFrame!,
+    };
+    return {
+      milestonesMs: Object.fromEntries(Object.entries(milestones).map(([k, v]) => [k, v == null ? null : Math.round(v)])) as Run['milestonesMs'],
       bytes: {
-        total: bytes(() => true),
-        page: bytes((f) => f.by === 'page'),
-        workers: bytes((f) => f.by !== 'page'),
-        models: Object.fromEntries(MODEL_IDS.map((id) => [id, bytes((f) => modelOf(f.url) === id)])) as Record<ModelId, number>,
+        total: bytes(fetched),
+        page: bytes(fetched.filter((f) => f.by === 'page')),
+        worker: bytes(fetched.filter((f) => f.by !== 'page')),
+        models: { inception_v3: bytes(of('inception_v3')), mobilenet_v2: bytes(of('mobilenet_v2')) },
       },
       requests: fetched.length,
+      inceptionMbps: Number(((8 * bytes(of('inception_v3'))) / 1e3 / (lastByte('inception_v3') - fRequested)).toFixed(2)),
+      load,
+      backend,
     };
-    if (options.json) {
-      console.log(JSON.stringify(result));
-      return;
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+async function main(): Promise<void> {
+  const options = cliOptions({
+    json: { type: 'boolean', default: false },
+    'whole-models': { type: 'boolean', default: false },
+    mbps: { type: 'string', default: '10' },
+    'latency-ms': { type: 'string', default: '40' },
+    runs: { type: 'string', default: '1' },
+  });
+  const mbps = Number(options.mbps);
+  const latencyMs = Number(options['latency-ms']);
+  const runs = Number(options.runs);
+  if (!(mbps > 0) || !(latencyMs >= 0) || !(Number.isInteger(runs) && runs >= 1)) throw new Error('first-frame: --mbps must be positive, --latency-ms at least 0, --runs a whole number from 1');
+  const wholeModels = options['whole-models'];
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'first-frame-'));
+  process.stderr.write(`first-frame: building into ${outDir}${wholeModels ? ', with the whole bases' : ''}…\n`);
+  await buildSite(outDir, wholeModels);
+  const server = await preview({ logLevel: 'warn', build: { outDir }, preview: { port: 0, strictPort: true } });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
+  const results: Run[] = [];
+  const url = server.resolvedUrls!.local[0];
+  try {
+    for (let i = 1; i <= runs; i++) {
+      process.stderr.write(`first-frame: run ${i} of ${runs}, ${url} at ${mbps} Mbit/s…\n`);
+      results.push(await measure(browser, url, conditions(mbps, latencyMs)));
     }
-    const s = (v: number | null) => (v == null ? '–' : (v / 1000).toFixed(1));
-    const mb = (v: number) => (v / 1e6).toFixed(2);
-    console.log(`First visit to ${url}: ${result.models}, cold cache, ${mbps} Mbit/s down and up, ${latencyMs} ms latency (CDP; service worker blocked).`);
-    console.log(`Machine: ${result.machine.cpus} cores, load average ${result.machine.load} at the start. Backend: ${backend}. Software WebGL is refused for users, so on a machine without a GPU (this one) the lab runs on wasm.`);
-    console.log('| milestone | s since navigation |');
-    console.log('|---|---|');
-    const names: Record<keyof typeof result.milestonesMs, string> = {
-      firstContentfulPaint: 'first paint (the page, with the gallery index)',
-      backendReady: 'backend badge (tfjs started in the worker)',
-      mobilenetDownloaded: 'MobileNetV2 g: last byte',
-      firstFrame: 'first frame (x⁰, g ready)',
-      inceptionDownloaded: 'InceptionV3 f: last byte',
-      firstWhiteBoxFrame: '**first white-box frame** (f ready, its verdict on x⁰)',
-    };
-    for (const [key, label] of Object.entries(names)) console.log(`| ${label} | ${s(result.milestonesMs[key as keyof typeof names])} |`);
-    const b = result.bytes;
-    console.log(`Transferred until then: ${mb(b.total)} MB in ${result.requests} requests (page ${mb(b.page)} MB, worker ${mb(b.workers)} MB; models: InceptionV3 ${mb(b.models.inception_v3)} MB, MobileNetV2 ${mb(b.models.mobilenet_v2)} MB); f's shards came at ${result.inceptionMbps} Mbit/s.`);
   } finally {
     await browser.close();
     await server.close();
     fs.rmSync(outDir, { recursive: true, force: true });
+  }
+  const keys = Object.keys(MILESTONES) as (keyof typeof MILESTONES)[];
+  const medianMs = Object.fromEntries(keys.map((k) => [k, median(results.map((r) => r.milestonesMs[k] ?? NaN))]));
+  const models = wholeModels ? 'whole bases (before the cut)' : 'cut bases (today)';
+  if (options.json) {
+    console.log(JSON.stringify({ url, models, network: { downloadMbps: mbps, uploadMbps: mbps, latencyMs, serviceWorker: 'blocked' }, cpus: os.cpus().length, medianMs, runs: results }));
+    return;
+  }
+  const s = (v: number | null) => (v == null || Number.isNaN(v) ? '–' : (v / 1000).toFixed(1));
+  const mb = (v: number) => (v / 1e6).toFixed(2);
+  console.log(`First visit to ${url}: ${models}, cold cache, ${mbps} Mbit/s down and up, ${latencyMs} ms latency (CDP; service worker blocked).`);
+  console.log(`Backend: ${results[0].backend}. Software WebGL is refused for users, so on a machine without a GPU (this one) the lab runs on wasm.`);
+  console.log(`Machine: ${os.cpus().length} cores; 1-minute load average at each run's start: ${results.map((r) => r.load.toFixed(1)).join(', ')}.`);
+  const many = runs > 1;
+  console.log(`| milestone (s since navigation) | ${results.map((_, i) => `run ${i + 1}`).join(' | ')}${many ? ' | median' : ''} |`);
+  console.log(`|---|${results.map(() => '---|').join('')}${many ? '---|' : ''}`);
+  for (const k of keys) console.log(`| ${MILESTONES[k]} | ${results.map((r) => s(r.milestonesMs[k])).join(' | ')}${many ? ` | ${s(medianMs[k])}` : ''} |`);
+  for (const [i, r] of results.entries()) {
+    const b = r.bytes;
+    console.log(`Run ${i + 1} transferred ${mb(b.total)} MB until then in ${r.requests} requests (page ${mb(b.page)} MB, worker ${mb(b.worker)} MB; models: InceptionV3 ${mb(b.models.inception_v3)} MB, MobileNetV2 ${mb(b.models.mobilenet_v2)} MB); f's shards came at ${r.inceptionMbps.toFixed(1)} Mbit/s.`);
   }
 }
 
