@@ -1,4 +1,4 @@
-// GPU trouble: no WebGL at all, software-only WebGL, and the WebGL context lost in the middle of
+// GPU trouble (WebGPU's software adapter refused first, as for users): no WebGL at all, software-only WebGL, and the WebGL context lost in the middle of
 // a run. The page falls back to wasm or recovers on a new context, and says so.
 import { expect, test } from './fixtures';
 
@@ -10,7 +10,8 @@ test('no WebGL at all: the page falls back to wasm, says why, and the attack run
   await page.goto(`/?disableWebGL=1&image=${LEAF}&mode=blackbox`);
   await expect(page.getByTestId('backend')).toContainText('Backend: wasm');
   await expect(page.getByTestId('backend-notice')).toHaveText(
-    'No usable GPU here (no WebGL 2): the models run on WebAssembly on the CPU: slower than a GPU, same results.',
+    // WebGPU was tried first: the only adapter here is SwiftShader's (e2e/chromium.ts), refused too.
+    'No usable GPU here (no WebGL 2; the WebGPU adapter is a software fallback (google swiftshader)): the models run on WebAssembly on the CPU: slower than a GPU, same results.',
   );
   await expect(page.getByTestId('model-mobilenet_v2')).toContainText('ready');
   await page.getByRole('button', { name: 'Run', exact: true }).click();

@@ -4,10 +4,10 @@ import { expect, type Page, type TestInfo } from '@playwright/test';
 /** A diseased grape leaf from the gallery that one white-box step at ε = 0.01 flips. */
 export const LEAF = 'grape__00e46ac798';
 
-/** Opens the app with `query` (at `path`) and waits for the first frame (x⁰). */
-export async function openLab(page: Page, query: string, path = '/') {
+/** Opens the app with `query` (at `path`) and waits for the first frame (x⁰), up to `timeout` ms. */
+export async function openLab(page: Page, query: string, path = '/', timeout = 300_000) {
   await page.goto(`${path}?${query}`);
-  await expect(page.getByTestId('iteration')).toHaveText(/^0 \/ \d+$/, { timeout: 300_000 });
+  await expect(page.getByTestId('iteration')).toHaveText(/^0 \/ \d+$/, { timeout });
 }
 
 /** Both models loaded, and the frame on screen already has f's verdict. */

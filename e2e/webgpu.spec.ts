@@ -1,14 +1,32 @@
 // WebGPU, on the software adapter headless Chromium offers here (SwiftShader: e2e/chromium.ts):
-// refused for users as software WebGL is, and where a test asks for it, the same logits and
-// gradients as on cpu. (The page tries WebGPU only when the link asks: src/backend/names.ts.)
+// refused for users as software WebGL is; where a test allows it, the page picks it first by
+// itself, the lab attacks on it, and its logits and gradients are cpu's.
 import { gradientAgreement } from '../src/models/compare';
 import { MODEL_IDS, type ModelId } from '../src/models/specs';
 import { expect, openHarness, test } from './fixtures';
-import { LEAF } from './lab-page';
+import { LEAF, linf, openLab } from './lab-page';
 
 test('?backend=webgpu without allowSoftwareWebGPU: no backend starts, and the page says why', async ({ page }) => {
   await page.goto('/?backend=webgpu');
   await expect(page.getByText(/no tfjs backend could start \(webgpu: the WebGPU adapter is a software fallback/)).toBeVisible();
+});
+
+test('WebGPU first: with no backend named, the lab runs on webgpu and a white-box step flips f, L∞ ≤ ε on screen', async ({ page }) => {
+  // Only f, which the white box attacks: g's shaders would double the wait on this software GPU.
+  await page.route('**/models/mobilenet_v2/**', (route) => route.fulfill({ status: 404 }));
+  // InceptionV3's first gradient on SwiftShader's WebGPU compiles hundreds of shaders on the CPU.
+  await openLab(page, `allowSoftwareWebGPU=1&image=${LEAF}`, '/', 9 * 60_000);
+  await expect(page.getByTestId('backend')).toContainText('Backend: webgpu');
+  await expect(page.getByTestId('model-inception_v3')).toContainText('ready');
+  await expect(page.getByTestId('verdict-inception_v3')).toBeVisible();
+  await page.getByRole('button', { name: 'White box, ε = 0.01, T = 1' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('iteration')).toHaveText('1 / 1');
+  await expect(page.getByTestId('verdict-inception_v3')).toContainText('flipped');
+  expect(await linf(page)).toBeLessThanOrEqual(0.01);
+  // Every read from the GPU was asynchronous: no device lost on the way, still on webgpu.
+  await expect(page.getByTestId('backend')).toContainText('Backend: webgpu');
+  await expect(page.getByTestId('backend-notice')).toHaveCount(0);
 });
 
 /** Our logits and gradient for the grape leaf, towards "healthy", on one backend of a fresh harness page. */

@@ -48,10 +48,10 @@ function fJudgesAttack(models: Models, madeOn: 'f' | 'g', attack: GradientAttack
 }
 
 /** Square Attack on f until it says y* or the budget is spent; f is asked about the 8-bit images shown. */
-function queryAttack(f: Classifier, x0: tf.Tensor4D, eps: number, target: number, plan: AttackPlan['query'], seed: number): QueryOutcome {
+async function queryAttack(f: Classifier, x0: tf.Tensor4D, eps: number, target: number, plan: AttackPlan['query'], seed: number): Promise<QueryOutcome> {
   const asked = { probabilities: (x: tf.Tensor4D) => tf.tidy(() => f.probabilities(shownImage(x, x0, eps))) };
   let last: QueryStep | null = null;
-  for (const step of squareAttack(asked, x0, { epsilon: eps, target, queryBudget: plan.queryBudget, batchSize: plan.batchSize, seed })) {
+  for await (const step of squareAttack(asked, x0, { epsilon: eps, target, queryBudget: plan.queryBudget, batchSize: plan.batchSize, seed })) {
     last?.x.dispose();
     last = step;
   }
@@ -88,7 +88,7 @@ export async function runAttackExperiment(options: AttackRunOptions = {}): Promi
       if (whiteboxSet.has(id)) await run('f', plan.whitebox.epsilons, plan.whitebox.attacks);
       const query: Record<string, QueryOutcome> = {};
       // Each photo draws its own squares: its place in the split seeds them.
-      if (querySet.has(id)) for (const eps of plan.query.epsilons) query[String(eps)] = queryAttack(models.f, x0, eps, target, plan.query, all.indexOf(image));
+      if (querySet.has(id)) for (const eps of plan.query.epsilons) query[String(eps)] = await queryAttack(models.f, x0, eps, target, plan.query, all.indexOf(image));
       return { id, label: image.label, species: image.species, clean, gradient, query };
     } finally {
       x0.dispose();

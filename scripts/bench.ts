@@ -7,7 +7,7 @@
 // --profile adds one step's milliseconds per kernel (tf.profile): what threads speed up and what not.
 import os from 'node:os';
 import type { Page } from '@playwright/test';
-import { AUTOMATIC_BACKENDS, type BackendName } from '../src/backend/names.ts';
+import { BACKENDS, type BackendName } from '../src/backend/names.ts';
 import { MODEL_IDS, type ModelId } from '../src/models/specs.ts';
 import { cliOptions } from './lib/args.ts';
 import { withSiteInChromium } from './lib/browser.ts';
@@ -97,7 +97,7 @@ async function main() {
   const opts = cliOptions({
     json: { type: 'boolean', default: false },
     steps: { type: 'string', default: '10' },
-    backends: { type: 'string', default: AUTOMATIC_BACKENDS.join(',') },
+    backends: { type: 'string', default: BACKENDS.join(',') },
     models: { type: 'string', default: MODEL_IDS.join(',') },
     profile: { type: 'boolean', default: false },
   });

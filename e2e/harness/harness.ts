@@ -18,13 +18,23 @@ const classifiers = new Map<ModelId, Classifier>();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Wall time of f, waiting for the GPU (dataSync) so that webgl timings are real. */
-function timed(f: () => tf.Tensor): number {
+/**
+ * Wall time of f, waiting for the GPU to hand back its result so that GPU timings are real (read
+ * asynchronously: tfjs's WebGPU backend reads synchronously only through a canvas, as the page never does).
+ */
+async function timed(f: () => tf.Tensor): Promise<number> {
   const t0 = performance.now();
   const out = f();
-  out.dataSync();
+  await out.data();
   out.dispose();
   return performance.now() - t0;
+}
+
+/** Times f `n` times, one after another. */
+async function timedRuns(n: number, f: () => tf.Tensor): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) times.push(await timed(f));
+  return times;
 }
 
 /** `wasmThreads` (wasm only): 1 for the single-threaded baseline, every core when absent. */
@@ -102,22 +112,22 @@ const harness = {
     const { classifier, loadMs } = await load(id);
     const x = await image();
     const step = gradientStep(classifier, x);
-    const firstStepMs = timed(step);
+    const firstStepMs = await timed(step);
     const before = tf.memory().numTensors;
-    const stepTimes = Array.from({ length: steps }, () => timed(step));
+    const stepTimes = await timedRuns(steps, step);
     const tensorsPerStep = (tf.memory().numTensors - before) / steps;
-    timed(() => classifier.logits(x));
-    const forwardMs = median(Array.from({ length: steps }, () => timed(() => classifier.logits(x))));
+    await timed(() => classifier.logits(x));
+    const forwardMs = median(await timedRuns(steps, () => classifier.logits(x)));
     // Query only: one forward pass answers a batch of queries (the lab sends QUERY_BATCH at a time).
     const batch = tf.tile(x, [QUERY_BATCH, 1, 1, 1]) as tf.Tensor4D;
-    timed(() => classifier.probabilities(batch));
-    const batchForwardMs = median(Array.from({ length: Math.max(1, Math.ceil(steps / 2)) }, () => timed(() => classifier.probabilities(batch))));
+    await timed(() => classifier.probabilities(batch));
+    const batchForwardMs = median(await timedRuns(Math.max(1, Math.ceil(steps / 2)), () => classifier.probabilities(batch)));
     batch.dispose();
     let stockStepMs: number | null = null;
     if (backend !== 'wasm' && stockSteps > 0) {
       const stock: StockModel = await loadStockModel(artifacts.get(id)!, HEADS[id]);
-      if (backend === 'webgl') timed(() => stock.lossGradient(x, 0)); // compile its shaders first
-      stockStepMs = median(Array.from({ length: stockSteps }, () => timed(() => stock.lossGradient(x, 0))));
+      if (backend === 'webgl' || backend === 'webgpu') await timed(() => stock.lossGradient(x, 0)); // compile its shaders first
+      stockStepMs = median(await timedRuns(stockSteps, () => stock.lossGradient(x, 0)));
       stock.dispose();
     }
     x.dispose();

@@ -24,6 +24,13 @@ function countingModel(seed: number): QueryModel & { shown: () => number } {
   };
 }
 
+/** Every step of a run, in order (Array.fromAsync is Node 22's). */
+async function allSteps<T>(steps: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const step of steps) out.push(step);
+  return out;
+}
+
 describe('Square Attack', () => {
   it('starts on the ball: vertical stripes of ±ε, one sign per column and channel', () => {
     const x0 = new Float32Array(PIXELS).fill(0.5);
@@ -59,11 +66,11 @@ describe('Square Attack', () => {
     expect(windowSide(10_000, 10_000, 4, 4)).toBe(1);
   });
 
-  it('counts every image it sends, in batches, and never passes its budget', () => {
+  it('counts every image it sends, in batches, and never passes its budget', async () => {
     const model = countingModel(3);
     const x0 = image(3);
     let last = 0;
-    for (const step of squareAttack(model, x0, { epsilon: 0.001, target: 1, queryBudget: 50, batchSize: 8, seed: 2 })) {
+    for await (const step of squareAttack(model, x0, { epsilon: 0.001, target: 1, queryBudget: 50, batchSize: 8, seed: 2 })) {
       expect(step.queries).toBe(model.shown());
       expect(step.queries === 1 || step.queries - last === 8).toBe(true);
       last = step.queries;
@@ -73,12 +80,12 @@ describe('Square Attack', () => {
     expect(last).toBe(49);
   });
 
-  it('keeps |x − x⁰|∞ ≤ ε, accepts only a lower loss, and stops as soon as f says y*', () => {
+  it('keeps |x − x⁰|∞ ≤ ε, accepts only a lower loss, and stops as soon as f says y*', async () => {
     const model = countingModel(5);
     const x0 = image(5);
     const start = x0.dataSync();
     const target = model.probabilities(x0).dataSync()[0] > 0.5 ? 1 : 0;
-    const steps = [...squareAttack(model, x0, { epsilon: 0.3, target, queryBudget: 2_000, batchSize: 4, seed: 1 })];
+    const steps = await allSteps(squareAttack(model, x0, { epsilon: 0.3, target, queryBudget: 2_000, batchSize: 4, seed: 1 }));
     let previous = Infinity;
     for (const step of steps) {
       const x = step.x.dataSync();
@@ -99,13 +106,13 @@ describe('Square Attack', () => {
     steps.forEach((s) => s.x.dispose());
   });
 
-  it('repeats exactly for a seed', () => {
-    const run = (seed: number) => [...squareAttack(countingModel(6), image(6), { epsilon: 0.05, target: 1, queryBudget: 40, batchSize: 4, seed })].map((s) => {
+  it('repeats exactly for a seed', async () => {
+    const run = async (seed: number) => (await allSteps(squareAttack(countingModel(6), image(6), { epsilon: 0.05, target: 1, queryBudget: 40, batchSize: 4, seed }))).map((s) => {
       const values = Array.from(s.x.dataSync());
       s.x.dispose();
       return values;
     });
-    expect(run(3)).toEqual(run(3));
-    expect(run(3)).not.toEqual(run(4));
+    expect(await run(3)).toEqual(await run(3));
+    expect(await run(3)).not.toEqual(await run(4));
   });
 });

@@ -72,24 +72,32 @@ export function squareProposal(x: Float32Array, x0: Float32Array, [height, width
 
 const targetLoss = (p: number[], target: number) => -Math.log(Math.max(p[target], 1e-30));
 
-/** Asks the model about a batch of images: their probabilities, row by row. */
-function ask(model: QueryModel, images: Float32Array[], shape: Shape): number[][] {
+/**
+ * Asks the model about a batch of images: their probabilities, row by row. Read asynchronously:
+ * tfjs's WebGPU backend has no safe synchronous read (its canvas path lost the device here).
+ */
+async function ask(model: QueryModel, images: Float32Array[], shape: Shape): Promise<number[][]> {
   const batch = new Float32Array(images.length * images[0].length);
   images.forEach((im, n) => batch.set(im, n * im.length));
-  return tf.tidy(() => model.probabilities(tf.tensor4d(batch, [images.length, ...shape])).arraySync());
+  const answers = tf.tidy(() => model.probabilities(tf.tensor4d(batch, [images.length, ...shape])));
+  try {
+    return (await answers.array()) as number[][];
+  } finally {
+    answers.dispose();
+  }
 }
 
 /**
  * The attack, one batch of queries at a time. It ends when f says y* (success), or when the next
  * batch would pass the query budget.
  */
-export function* squareAttack(model: QueryModel, x0Tensor: tf.Tensor4D, settings: SquareSettings): Generator<QueryStep, void, undefined> {
+export async function* squareAttack(model: QueryModel, x0Tensor: tf.Tensor4D, settings: SquareSettings): AsyncGenerator<QueryStep, void, undefined> {
   const [, height, width, channels] = x0Tensor.shape;
   const shape: Shape = [height, width, channels];
-  const x0 = x0Tensor.dataSync() as Float32Array;
+  const x0 = (await x0Tensor.data()) as Float32Array;
   const random = seededRandom(settings.seed);
   let best = stripedStart(x0, shape, settings.epsilon, random);
-  let [probabilities] = ask(model, [best], shape);
+  let [probabilities] = await ask(model, [best], shape);
   let loss = targetLoss(probabilities, settings.target);
   let queries = 1;
   const fooled = () => predictedClass(probabilities) === settings.target;
@@ -98,7 +106,7 @@ export function* squareAttack(model: QueryModel, x0Tensor: tf.Tensor4D, settings
   while (!fooled() && queries + settings.batchSize <= settings.queryBudget) {
     const side = windowSide(queries, settings.queryBudget, height, width, settings.initialShare);
     const proposals = Array.from({ length: settings.batchSize }, () => squareProposal(best, x0, shape, side, settings.epsilon, random));
-    const answers = ask(model, proposals, shape);
+    const answers = await ask(model, proposals, shape);
     queries += proposals.length;
     const losses = answers.map((p) => targetLoss(p, settings.target));
     const k = losses.indexOf(Math.min(...losses));

@@ -1,6 +1,5 @@
-// Picks the tfjs backend: hardware WebGL, else wasm (SIMD where the browser has it, on every core
-// where the page is cross-origin isolated), else cpu; hardware WebGPU where the link asks for it
-// (names.ts says why it is not first yet).
+// Picks the tfjs backend: hardware WebGPU, else hardware WebGL, else wasm (SIMD where the browser
+// has it, on every core where the page is cross-origin isolated), else cpu.
 // A software GPU (SwiftShader, for WebGPU or WebGL) is slower than wasm, so tfjs refuses software
 // WebGL unless told otherwise; we only allow either when explicitly asked (tests, benchmarks),
 // never silently.
@@ -11,7 +10,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
-import { AUTOMATIC_BACKENDS, type BackendName } from './names';
+import { BACKENDS, type BackendName } from './names';
 import { NO_WEBGPU, NO_WEBGPU_ADAPTER, SOFTWARE_RENDERERS, describeAdapter, softwareAdapterReason, type AdapterFacts } from './software-gpu';
 
 export interface BackendRequest {
@@ -146,7 +145,7 @@ export async function chooseBackend(request: BackendRequest = {}): Promise<Backe
   setThreadsCount(threads);
   tf.env().set('SOFTWARE_WEBGL_ENABLED', Boolean(request.allowSoftwareWebGL));
   const skipped: string[] = [];
-  for (const name of request.backend ? [request.backend] : AUTOMATIC_BACKENDS) {
+  for (const name of request.backend ? [request.backend] : BACKENDS) {
     try {
       const attempt = await start(name, request, threads);
       if ('renderer' in attempt) return { backend: name, renderer: attempt.renderer, threads: name === 'wasm' ? getThreadsCount() : null, skipped };

@@ -93,7 +93,7 @@ export class LabSession {
   private x0: tf.Tensor4D | null = null;
   private x: tf.Tensor4D | null = null;
   private run: Generator<Iteration, void, undefined> | null = null;
-  private queryRun: { steps: Generator<QueryStep, void, undefined>; count: QueryCount; started: number } | null = null;
+  private queryRun: { steps: AsyncGenerator<QueryStep, void, undefined>; count: QueryCount; started: number } | null = null;
   private t = 0;
   private target = 0;
   private settings: LabSettings | null = null;
@@ -106,7 +106,7 @@ export class LabSession {
 
   constructor(
     private readonly models: () => Partial<Record<ModelId, LabModel>>,
-    private readonly readWorld: (x0: tf.Tensor4D) => WorldReading | null = () => null,
+    private readonly readWorld: (x0: tf.Tensor4D) => Promise<WorldReading | null> = async () => null,
   ) {}
 
   /** Back to x⁰, t = 0, with `settings` (and a new image x⁰ when given). Returns the starting frame. */
@@ -119,7 +119,7 @@ export class LabSession {
     if (!this.x0) throw new Error('no image');
     this.settings = settings;
     this.rewind();
-    this.target = settings.target === 'auto' ? this.defaultTarget() : settings.target;
+    this.target = settings.target === 'auto' ? await this.defaultTarget() : settings.target;
     return this.frame();
   }
 
@@ -132,7 +132,7 @@ export class LabSession {
     if (settings.mode === 'noise') {
       next = randomSignNoise(x0, settings.epsilon, NOISE_SEED);
     } else if (settings.mode === 'query') {
-      next = this.nextQueries(settings, x0);
+      next = await this.nextQueries(settings, x0);
     } else {
       this.run ??= gradientAttack(settings.method, this.attackedModel(settings.mode), x0, { epsilon: settings.epsilon, iterations: settings.iterations, target: this.target, keepSteps: true });
       const { value } = this.run.next();
@@ -153,7 +153,7 @@ export class LabSession {
    * One batch of Square Attack's queries to f. The attacker sends the 8-bit images the page would
    * show, so what f answers it is what the student sees. Null once the attack has ended.
    */
-  private nextQueries(settings: LabSettings, x0: tf.Tensor4D): tf.Tensor4D | null {
+  private async nextQueries(settings: LabSettings, x0: tf.Tensor4D): Promise<tf.Tensor4D | null> {
     if (!this.queryRun) {
       // The attacker asks the deployed classifier: f behind the defense, if there is one.
       const f = this.deployed().inception_v3;
@@ -163,7 +163,7 @@ export class LabSession {
       this.queryRun = { steps, count: { used: 0, budget: settings.queryBudget, perSecond: null, finished: false }, started: performance.now() };
     }
     const run = this.queryRun;
-    const { value } = run.steps.next();
+    const { value } = await run.steps.next();
     if (!value) {
       run.count = { ...run.count, finished: true };
       return null;
@@ -195,7 +195,7 @@ export class LabSession {
   private rewind(): void {
     this.run?.return();
     this.run = null;
-    this.queryRun?.steps.return();
+    void this.queryRun?.steps.return();
     this.queryRun = null;
     if (this.x && this.x !== this.x0) this.x.dispose();
     this.x = this.x0;
@@ -227,12 +227,14 @@ export class LabSession {
   }
 
   /** The class f does not predict for x⁰ (g's, while f is still loading). */
-  private defaultTarget(): number {
+  private async defaultTarget(): Promise<number> {
     const models = this.deployed();
     const judge = models.inception_v3 ?? models.mobilenet_v2;
     if (!judge) return 0;
-    const p = tf.tidy(() => judge.probabilities(this.x0!).dataSync());
-    return 1 - predictedClass(p);
+    const p = judge.probabilities(this.x0!);
+    const classes = await p.data();
+    p.dispose();
+    return 1 - predictedClass(classes);
   }
 
   /** What f sees behind the defense, as RGBA bytes (null without one). */
@@ -274,7 +276,7 @@ export class LabSession {
       p.dispose();
     }
     shown.dispose();
-    this.world ??= this.readWorld(this.x0!);
+    this.world ??= await this.readWorld(this.x0!);
     const { numTensors, numBytes } = tf.memory();
     const frame: LabFrame = {
       settings,

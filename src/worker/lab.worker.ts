@@ -20,20 +20,24 @@ const classifiers: Partial<Record<ModelId, Classifier>> = {};
 const session = new LabSession(() => classifiers, readWorld);
 
 /** How far x⁰ is from f's world, by f's own features (null while f is loading). */
-function readWorld(x0: tf.Tensor4D): WorldReading | null {
+async function readWorld(x0: tf.Tensor4D): Promise<WorldReading | null> {
   const f = classifiers.inception_v3;
   if (!f) return null;
-  const features = tf.tidy(() => f.features(x0).dataSync());
+  const pooled = f.features(x0);
+  const features = await pooled.data();
+  pooled.dispose();
   return { score: outOfWorldScore(OUT_OF_WORLD, features), threshold: OUT_OF_WORLD.threshold, pass: OUT_OF_WORLD.pass };
 }
 
-/** The first run of a shape compiles shaders: do it once, with the real shapes, before any click. */
-function warmUp(classifier: Classifier): void {
-  tf.tidy(() => {
-    const x = tf.fill([1, CANONICAL_SIZE, CANONICAL_SIZE, 3], 0.5) as tf.Tensor4D;
-    const { grad } = classifier.lossGradient(x, 0);
-    grad.dataSync();
-  });
+/**
+ * The first run of a shape compiles shaders: do it once, with the real shapes, before any click.
+ * Every read from the GPU in this worker is asynchronous: tfjs's WebGPU backend reads synchronously
+ * through a canvas, which lost the device here.
+ */
+async function warmUp(classifier: Classifier): Promise<void> {
+  const grad = tf.tidy(() => classifier.lossGradient(tf.fill([1, CANONICAL_SIZE, CANONICAL_SIZE, 3], 0.5) as tf.Tensor4D, 0).grad);
+  await grad.data();
+  grad.dispose();
 }
 
 /**
@@ -63,7 +67,7 @@ const api: LabApi = {
   async loadModel(id, siteUrl, onProgress, retry = false) {
     const artifacts = await loadBaseArtifacts(id, fetchSource(siteUrl, retry ? 'reload' : 'default'), onProgress);
     const classifier = classifierFromArtifacts(artifacts, HEADS[id]);
-    warmUp(classifier);
+    await warmUp(classifier);
     classifiers[id]?.dispose();
     classifiers[id] = classifier;
     return classifier.info;
