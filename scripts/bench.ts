@@ -1,4 +1,4 @@
-// `npm run bench -- [--json] [--steps N] [--backends webgl,wasm,cpu] [--models inception_v3,mobilenet_v2] [--profile]`
+// `npm run bench -- [--json] [--steps N] [--backends webgpu,webgl,wasm,cpu] [--models inception_v3,mobilenet_v2] [--profile]`
 // Times the attack's gradient step in headless Chromium (the real browser path), per backend and
 // model: load, first step (shader compilation on webgl), median step, median forward pass, and
 // tfjs's stock tf.grad step where it can run (not on wasm: kernels missing), with their ratios,
