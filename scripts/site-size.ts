@@ -23,7 +23,8 @@ const KINDS: [string, RegExp][] = [
 /** The precache list of the service worker Workbox generated (plus the worker scripts themselves). */
 function precached(): string[] {
   const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
-  const urls = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]);
+  // Workbox writes the list as JSON (`"url":"…"`), a generated worker as a JS literal (`url:"…"`).
+  const urls = [...sw.matchAll(/\burl"?:"([^"]+)"/g)].map((m) => m[1]);
   const workbox = fs.readdirSync(DIST).filter((f) => /^(sw|workbox-[\w-]+)\.js$/.test(f));
   return [...new Set([...urls, ...workbox])];
 }
@@ -46,8 +47,10 @@ for (const [kind, r] of [...rows, ['**total**', total] as const]) console.log(`|
 
 const page = inspectBuiltPage(DIST);
 if (!page.markersFoundInWorker) throw new Error("tfjs's markers are not in the worker chunk any more: update scripts/lib/built-page.ts");
-console.log('\n| page chunk | kB gzipped | tfjs |\n|---|---|---|');
-for (const c of page.chunks) console.log(`| ${c.file} | ${(c.gzipBytes / 1e3).toFixed(1)} | ${c.tfjs.length ? `yes (${c.tfjs.join(', ')})` : 'none'} |`);
+console.log('\n| page chunk | loaded | kB gzipped | tfjs |\n|---|---|---|---|');
+for (const c of page.chunks) console.log(`| ${c.file} | ${c.eager ? 'at start' : 'when needed'} | ${(c.gzipBytes / 1e3).toFixed(1)} | ${c.tfjs.length ? `yes (${c.tfjs.join(', ')})` : 'none'} |`);
+const eager = page.chunks.filter((c) => c.eager).reduce((n, c) => n + c.gzipBytes, 0);
+console.log(`loaded at start: ${(eager / 1e3).toFixed(1)} kB gzipped`);
 const largest = Math.max(...page.chunks.map((c) => c.gzipBytes));
 console.log(`largest page chunk: ${(largest / 1e3).toFixed(1)} kB gzipped (limit ${PAGE_CHUNK_LIMIT_BYTES / 1e3} kB)`);
 if (page.chunks.some((c) => c.tfjs.length)) throw new Error('tfjs is in the page chunks: only the worker may import it');

@@ -3,7 +3,7 @@ import type { EmbedControl } from '../classroom/presentation';
 import { ATTACKED_MODEL } from '../lab/settings';
 import { sameSettings } from '../url/params';
 import { CLASS_NAMES, predictedClass } from '../config';
-import { MODEL_IDS, MODEL_SPECS, type ModelId } from '../models/specs';
+import { MODEL_IDS, MODEL_SPECS } from '../models/specs';
 import { AttackControls } from './lab/AttackControls';
 import { AttackStats } from './lab/AttackStats';
 import { BackendBadge } from './components/BackendBadge';
@@ -12,7 +12,6 @@ import { ClassroomBar } from './components/ClassroomBar';
 import { Gallery } from './lab/Gallery';
 import { ImageViews } from './lab/ImageViews';
 import { ModelCard } from './lab/ModelCard';
-import { PredictionChart } from './lab/PredictionChart';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { UploadPicker } from './lab/UploadPicker';
 import { useShortcuts } from './classroom/useShortcuts';
@@ -22,7 +21,8 @@ import { worldNotice } from './lab/world-notice';
 import { StepViews } from './lab/StepViews';
 import { LessonPanel } from './lesson/LessonPanel';
 import { Timeline } from './lab/Timeline';
-import { isReady, shownFrame, useAppState } from './store';
+import { drawnModels, isReady, shownFrame, shownModels, useAppState } from './store';
+import { LabChart } from './lab/LabChart';
 
 // Its own chunk, with the results only it shows and its charts: the lab's first visit does not download it.
 const ExperimentView = lazy(() => import('./experiment/ExperimentView').then((m) => ({ default: m.ExperimentView })));
@@ -51,13 +51,12 @@ export function App() {
   const describe = state.upload ? `your photo ${state.upload.name}` : item ? `${item.species} leaf, ${item.label}` : 'no image yet';
   const attacked = ATTACKED_MODEL[settings.mode];
   const ready = isReady(state);
-  const shown: ModelId[] = settings.mode === 'blackbox' ? ['inception_v3', 'mobilenet_v2'] : ['inception_v3'];
+  const shown = shownModels(settings.mode);
   const warning = worldNotice(state.frame?.outOfWorld);
   const saved = state.saved?.probabilities.inception_v3;
   const leaves = <Gallery items={gallery} selected={state.upload ? null : settings.image} onSelect={(id) => void lab.selectImage(id)} />;
   // The frame shown is of an older setting until the newest one's arrives (a slider being dragged).
   const updating = Boolean(frame) && !sameSettings(frame!.settings, settings);
-  const chartModels = shown.filter((id) => models[id].info);
   return (
     <div className={`app layout-${layout}`}>
       {layout === 'embed' ? (
@@ -119,10 +118,10 @@ export function App() {
             <ImageViews original={state.originalImage} frame={frame} describe={describe} />
             <AttackStats frame={frame} original={state.original} models={shown} />
           </div>
-          {latest && frame && !latest.queries && <Timeline frame={latest} shownT={frame.t} history={state.history} models={chartModels} running={state.running} onScrub={(t) => void lab.viewIteration(t)} />}
+          {latest && frame && !latest.queries && <Timeline frame={latest} shownT={frame.t} history={state.history} models={drawnModels(state)} running={state.running} onScrub={(t) => void lab.viewIteration(t)} />}
           {frame && show('chart') && (
             <div ref={chartArea} className="chart-block">
-              <PredictionChart history={state.history} target={frame.target} iterations={frame.iterations} axis={frame.queries ? 'queries' : 'iterations'} models={chartModels} attacked={attacked ?? 'inception_v3'} epsilon={frame.settings.epsilon} shownT={frame.t} />
+              <LabChart state={state} />
               {layout === 'lab' && <ChartExport container={chartArea} name={`adversarial-leaf-chart-t${frame.t}`} formats={['png']} label="lab chart" />}
             </div>
           )}

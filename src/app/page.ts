@@ -7,7 +7,6 @@ import { mirrorToAddressBar } from './address-bar';
 import { savePng } from './draw/save-png';
 import { fetchGallery } from '../gallery/gallery';
 import { stepSetting } from '../lesson/schema';
-import { loadLesson } from '../lesson/source';
 import { LabClient } from './lab-client';
 import type { StepPhase } from './lab/step-narration';
 import { appStore } from './store';
@@ -44,6 +43,8 @@ export async function startPage(): Promise<void> {
 async function openLesson(): Promise<void> {
   if (options.lesson === null) return;
   appStore.setState({ lesson: { status: 'loading' } });
+  // Its own chunk (the default lesson quotes the committed results): a page without a lesson never downloads it.
+  const { loadLesson } = await import('../lesson/source');
   const loaded = await loadLesson(options.lesson, location.href, fetch);
   if ('errors' in loaded) return appStore.setState({ lesson: { status: 'failed', errors: loaded.errors } });
   const last = loaded.lesson.steps.length - 1;

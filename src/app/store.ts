@@ -169,6 +169,12 @@ export function setModelStatus(store: Store, id: ModelId, patch: Partial<ModelSt
 /** The frame on screen: the one scrubbed back to, or the latest. */
 export const shownFrame = ({ scrubbed, frame }: AppState): LabFrame | null => scrubbed ?? frame;
 
+/** The models whose verdicts the lab shows: f, and g too in the black box. */
+export const shownModels = (mode: LabSettings['mode']): ModelId[] => (mode === 'blackbox' ? ['inception_v3', 'mobilenet_v2'] : ['inception_v3']);
+
+/** Of those, the loaded ones: what the chart and the timeline draw. */
+export const drawnModels = ({ settings, models }: AppState): ModelId[] => shownModels(settings.mode).filter((id) => models[id].info);
+
 /** A frame is on screen and the model the current mode attacks is loaded: Run can start. */
 export function isReady({ frame, models, settings }: AppState): boolean {
   const attacked = ATTACKED_MODEL[settings.mode];

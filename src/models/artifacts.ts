@@ -42,29 +42,43 @@ function concatBuffers(buffers: ArrayBuffer[]): ArrayBuffer {
   return out.buffer;
 }
 
+/** Progress reports a whole load sends at most (plus the last): each one crosses to the page and redraws it. */
+export const PROGRESS_STEPS = 100;
+
+/** Passes on `loadedBytes` only when it reaches the next of PROGRESS_STEPS equal steps of `totalBytes`. */
+export function progressInSteps(totalBytes: number, onProgress: (p: LoadProgress) => void): (loadedBytes: number) => void {
+  let lastStep = -1;
+  return (loadedBytes) => {
+    const step = Math.floor((loadedBytes / totalBytes) * PROGRESS_STEPS);
+    if (step <= lastStep) return;
+    lastStep = step;
+    onProgress({ loadedBytes, totalBytes });
+  };
+}
+
 export async function loadBaseArtifacts(
   id: ModelId,
   source: ByteSource,
-  onProgress?: (p: LoadProgress) => void,
+  onProgress: (p: LoadProgress) => void = () => {},
 ): Promise<BaseArtifacts> {
   const dir = modelDir(id);
   const index = parseManifest(`${dir}/files.json`, await source.text(`${dir}/files.json`));
-  const totalBytes = index.reduce((n, f) => n + f.bytes, 0);
-  let done = 0;
+  const report = progressInSteps(index.reduce((n, f) => n + f.bytes, 0), onProgress);
+  // Bytes arrived so far, per file: the shards download side by side, so the total is their sum.
+  const arrived = new Map<string, number>();
+  const arrivedBytes = () => [...arrived.values()].reduce((a, b) => a + b, 0);
   /** Reads one file of the model and checks it against files.json before anything uses it. */
   const verified = async (name: string) => {
-    const buffer = await source.bytes(`${dir}/${name}`, (n) => onProgress?.({ loadedBytes: done + n, totalBytes }));
+    const buffer = await source.bytes(`${dir}/${name}`, (n) => {
+      arrived.set(name, n);
+      report(arrivedBytes());
+    });
     await verifyModelFile(dir, name, buffer, index);
-    done += buffer.byteLength;
     return buffer;
   };
   const modelJson = JSON.parse(new TextDecoder().decode(await verified('model.json'))) as tf.io.ModelJSON;
-  onProgress?.({ loadedBytes: done, totalBytes });
-  const buffers: ArrayBuffer[] = [];
-  for (const group of modelJson.weightsManifest) {
-    for (const p of group.paths) buffers.push(await verified(p));
-  }
-  onProgress?.({ loadedBytes: done, totalBytes });
+  // All shards at once: one after another, each request's start-up leaves the link idle.
+  const buffers = await Promise.all(modelJson.weightsManifest.flatMap((group) => group.paths).map(verified));
   const topology = modelJson.modelTopology as { model_config: { config: { layers: KerasLayerJson[] } } };
   return {
     id,

@@ -34,7 +34,8 @@ export interface ModelCardFacts {
   testAccuracy: string;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
+// One formatter: toLocaleString builds a new one on every call.
+const { format: count } = new Intl.NumberFormat('en-US');
 
 export function modelCardFacts(info: ModelInfo): ModelCardFacts {
   const spec = MODEL_SPECS[info.id];

@@ -1,4 +1,5 @@
 import katex from 'katex';
+import { memo } from 'react';
 import 'katex/dist/katex.min.css';
 import { levelBudget, pgdStepSize, stepSize } from '../../attack/budget';
 import { COMMITTED_RESULTS, DEFENSE_CLEAN_COST, earlierHeadsNote } from '../../experiment/results';
@@ -7,8 +8,19 @@ import { transferSentence } from '../../experiment/summary';
 import { DEFENSE_LABELS, EOT_SAMPLES, RANDOM_DEFENSES, type DefenseId } from '../../defense/names';
 import { METHOD_LABELS, QUERY_BATCH, type LabSettings } from '../../lab/settings';
 
+// KaTeX's layout is slow (most of the page's script time on a phone): each formula is laid out once
+// per text. Bounded, since dragging ε writes new numbers into the formulas.
+const typeset = new Map<string, string>();
+const TYPESET_KEPT = 256;
+
 function TeX({ children, block = false }: { children: string; block?: boolean }) {
-  const html = katex.renderToString(children, { displayMode: block, throwOnError: false, output: 'htmlAndMathml' });
+  const key = `${block ? 'block' : 'inline'}:${children}`;
+  let html = typeset.get(key);
+  if (html === undefined) {
+    if (typeset.size >= TYPESET_KEPT) typeset.clear();
+    html = katex.renderToString(children, { displayMode: block, throwOnError: false, output: 'htmlAndMathml' });
+    typeset.set(key, html);
+  }
   return <span dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
@@ -117,7 +129,8 @@ function DefenseMoves({ settings }: { settings: LabSettings }) {
 }
 
 /** The update rule and the bound with the current numbers, and what the modes mean. */
-export function Explanation({ settings }: { settings: LabSettings }) {
+// Memoised: the page redraws on every store change (a model's progress), the explanation only when the setting changes.
+export const Explanation = memo(function Explanation({ settings }: { settings: LabSettings }) {
   const { epsilon, iterations, mode, method } = settings;
   return (
     // Focusable: on a phone the formulas are wider than the box, which then scrolls sideways, and keyboard users must reach that too.
@@ -157,4 +170,4 @@ export function Explanation({ settings }: { settings: LabSettings }) {
       </dl>
     </section>
   );
-}
+});

@@ -1,10 +1,10 @@
-import { modelCardFacts } from '../../models/model-card';
+import { lazy, memo, Suspense } from 'react';
 import { MODEL_SPECS, type ModelId } from '../../models/specs';
-import type { ModelInfo } from '../../models/model-card';
 import { lab } from '../page';
 import type { ModelStatus } from '../store';
 
 const MB = 1024 * 1024;
+const ModelFacts = lazy(() => import('./ModelFacts').then((m) => ({ default: m.ModelFacts })));
 
 function progressText(progress: ModelStatus['progress']): string {
   if (!progress) return 'Waiting…';
@@ -12,27 +12,8 @@ function progressText(progress: ModelStatus['progress']): string {
   return `Loading ${(progress.loadedBytes / MB).toFixed(1)} / ${(progress.totalBytes / MB).toFixed(1)} MB`;
 }
 
-function ModelFacts({ info }: { info: ModelInfo }) {
-  const facts = modelCardFacts(info);
-  return (
-    <>
-      <p className="meta">ready · {info.paramCount.toLocaleString('en-US')} parameters in use</p>
-      <dl className="meta model-facts">
-        <dt>Base</dt>
-        <dd>{facts.base}</dd>
-        <dt>Weights</dt>
-        <dd>{facts.weights}</dd>
-        <dt>Head</dt>
-        <dd>{facts.head}</dd>
-        <dt>Test accuracy</dt>
-        <dd data-testid={`test-accuracy-${info.id}`}>{facts.testAccuracy}</dd>
-      </dl>
-    </>
-  );
-}
-
-/** One classifier: loading progress, then what it is: the share of the base, the weights, the head, its accuracy. */
-export function ModelCard({ id, status }: { id: ModelId; status: ModelStatus }) {
+/** One classifier (memoised: the page redraws with the other model's progress too): loading progress, then what it is: the share of the base, the weights, the head, its accuracy. */
+export const ModelCard = memo(function ModelCard({ id, status }: { id: ModelId; status: ModelStatus }) {
   const spec = MODEL_SPECS[id];
   const { progress, info, error } = status;
   return (
@@ -55,7 +36,14 @@ export function ModelCard({ id, status }: { id: ModelId; status: ModelStatus }) 
           <progress max={progress?.totalBytes ?? 1} value={progress?.loadedBytes ?? 0} />
         </label>
       )}
-      {info && <ModelFacts info={info} />}
+      {info && (
+        <>
+          <p className="meta">ready · {info.paramCount.toLocaleString('en-US')} parameters in use</p>
+          <Suspense fallback={null}>
+            <ModelFacts info={info} />
+          </Suspense>
+        </>
+      )}
     </section>
   );
-}
+});
