@@ -1,7 +1,9 @@
-// `npm run lighthouse [-- --json]`: Lighthouse (pinned 12.2.3: 13 needs Node 22) against the built
-// site (vite build, then vite preview with its headers) in Debian's Chromium, once per preset:
-// mobile (Lighthouse's default: a mid-range phone on simulated slow 4G) and desktop. Prints each
-// preset's four category scores with LCP, CLS and TBT; `--json` prints one object instead.
+// `npm run lighthouse [-- --json] [-- --query Q]`: Lighthouse (pinned 12.2.3: 13 needs Node 22)
+// against the built site (vite build, then vite preview with its headers) in Debian's Chromium, once
+// per preset: mobile (Lighthouse's default: a mid-range phone on simulated slow 4G) and desktop.
+// Prints each preset's four category scores with LCP, CLS and TBT; `--json` prints one object
+// instead. `--query` opens the page with that query: `backend=wasm` names the backend, so the page
+// shows no "No usable GPU here" notice, as on a device whose GPU works (this machine has none).
 // A benchmark, not part of `npm test`: its figures depend on the machine.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Config, type RunnerResult } from 'lighthouse';
@@ -23,9 +25,9 @@ function figures(lhr: RunnerResult['lhr']): PresetResult {
 }
 
 async function main(): Promise<void> {
-  const { json } = cliOptions({ json: { type: 'boolean', default: false } });
+  const { json, query } = cliOptions({ json: { type: 'boolean', default: false }, query: { type: 'string', default: '' } });
   const server = await previewBuiltSite();
-  const url = server.resolvedUrls!.local[0];
+  const url = `${server.resolvedUrls!.local[0]}${query ? `?${query}` : ''}`;
   // A fresh profile per preset: each run starts on a cold cache, with no service worker installed.
   const results: Record<string, PresetResult> = {};
   let lighthouseVersion = '';

@@ -13,6 +13,7 @@ import { DEFENSES } from '../defense/defenses';
 import { EOT_SAMPLES, type DefenseId } from '../defense/names';
 import { predictedClass } from '../config';
 import { rgbaToImage } from '../models/preprocess';
+import { readOnce } from '../models/read-once';
 import type { ModelId } from '../models/specs';
 import { ATTACKED_MODEL, QUERY_BATCH, type AttackMode, type LabSettings } from './settings';
 
@@ -231,19 +232,14 @@ export class LabSession {
     const models = this.deployed();
     const judge = models.inception_v3 ?? models.mobilenet_v2;
     if (!judge) return 0;
-    const p = judge.probabilities(this.x0!);
-    const classes = await p.data();
-    p.dispose();
-    return 1 - predictedClass(classes);
+    return 1 - predictedClass(await readOnce(judge.probabilities(this.x0!)));
   }
 
   /** What f sees behind the defense, as RGBA bytes (null without one). */
   private async defendedView(shown: tf.Tensor4D, settings: LabSettings): Promise<Uint8ClampedArray | null> {
     if (settings.defense === 'none') return null;
     const rgba = tf.tidy(() => toRgba(tf.round(tf.mul(DEFENSES[settings.defense as DefenseId].apply(shown, JUDGE_SEED), 255)) as tf.Tensor4D));
-    const bytes = new Uint8ClampedArray(await rgba.data());
-    rgba.dispose();
-    return bytes;
+    return new Uint8ClampedArray(await readOnce(rgba));
   }
 
   /**
@@ -263,17 +259,15 @@ export class LabSession {
       const shownChange = tf.clipByValue(tf.add(tf.mul(change, amplification), 127.5), 0, 255);
       return [toRgba(levels), toRgba(tf.round(shownChange) as tf.Tensor4D), tf.max(tf.abs(change)), tf.norm(change)];
     });
-    const image = new Uint8ClampedArray(await imageRgba.data());
-    const perturbation = new Uint8ClampedArray(await perturbationRgba.data());
-    const levelDistances = [(await linf.data())[0], (await l2.data())[0]];
-    tf.dispose([imageRgba, perturbationRgba, linf, l2]);
+    const [imageLevels, perturbationLevels, linfLevels, l2Levels] = await Promise.all([imageRgba, perturbationRgba, linf, l2].map(readOnce));
+    const image = new Uint8ClampedArray(imageLevels);
+    const perturbation = new Uint8ClampedArray(perturbationLevels);
+    const levelDistances = [linfLevels[0], l2Levels[0]];
     const shown = rgbaToImage(image, width, height);
     const defended = await this.defendedView(shown, settings);
     const probabilities: LabFrame['probabilities'] = {};
     for (const [id, model] of Object.entries(this.deployed()) as [ModelId, Judge][]) {
-      const p = model.probabilities(shown);
-      probabilities[id] = Array.from(await p.data());
-      p.dispose();
+      probabilities[id] = Array.from(await readOnce(model.probabilities(shown)));
     }
     shown.dispose();
     this.world ??= await this.readWorld(this.x0!);

@@ -12,6 +12,7 @@ import { classifierFromArtifacts, type Classifier } from '../models/classifier';
 import { HEADS, OUT_OF_WORLD } from '../models/heads';
 import { outOfWorldScore } from '../models/out-of-world';
 import { rgbaToCanonical } from '../models/preprocess';
+import { readOnce } from '../models/read-once';
 import type { ModelId } from '../models/specs';
 import type { LabApi } from './api';
 import { canonicalFromBlob, canonicalFromUrl } from './decode';
@@ -23,9 +24,7 @@ const session = new LabSession(() => classifiers, readWorld);
 async function readWorld(x0: tf.Tensor4D): Promise<WorldReading | null> {
   const f = classifiers.inception_v3;
   if (!f) return null;
-  const pooled = f.features(x0);
-  const features = await pooled.data();
-  pooled.dispose();
+  const features = await readOnce(f.features(x0));
   return { score: outOfWorldScore(OUT_OF_WORLD, features), threshold: OUT_OF_WORLD.threshold, pass: OUT_OF_WORLD.pass };
 }
 
@@ -35,9 +34,7 @@ async function readWorld(x0: tf.Tensor4D): Promise<WorldReading | null> {
  * through a canvas, which lost the device here.
  */
 async function warmUp(classifier: Classifier): Promise<void> {
-  const grad = tf.tidy(() => classifier.lossGradient(tf.fill([1, CANONICAL_SIZE, CANONICAL_SIZE, 3], 0.5) as tf.Tensor4D, 0).grad);
-  await grad.data();
-  grad.dispose();
+  await readOnce(tf.tidy(() => classifier.lossGradient(tf.fill([1, CANONICAL_SIZE, CANONICAL_SIZE, 3], 0.5) as tf.Tensor4D, 0).grad));
 }
 
 /**
@@ -102,9 +99,7 @@ async function classify(rgba: Uint8ClampedArray): Promise<Partial<Record<ModelId
   const x = rgbaToCanonical(rgba, CANONICAL_SIZE, CANONICAL_SIZE);
   const out: Partial<Record<ModelId, number[]>> = {};
   for (const [id, classifier] of Object.entries(classifiers) as [ModelId, Classifier][]) {
-    const p = classifier.probabilities(x);
-    out[id] = Array.from(await p.data());
-    p.dispose();
+    out[id] = Array.from(await readOnce(classifier.probabilities(x)));
   }
   x.dispose();
   return out;
