@@ -137,6 +137,26 @@ test('hostile links are clamped or ignored with a visible notice, and nothing in
   }
 });
 
+test('a part of the page whose code cannot be downloaded (the Wi-Fi dropped it) says so, and the lab keeps working', async ({ page, pageErrors }) => {
+  // The chart's chunk (the dev server serves it as its source module) never arrives.
+  await page.route(/\/src\/app\/lab\/PredictionChart\.tsx/, (route) => route.abort('internetdisconnected'));
+  await openLab(page, `backend=wasm&image=${LEAF}`);
+  await waitReady(page);
+  await expect(page.getByTestId('lazy-part-failed')).toContainText('The chart could not be shown');
+  await expect(page.getByTestId('lazy-part-failed')).toContainText('Reload the page to try again');
+  await expect(page.getByTestId('prediction-chart')).toHaveCount(0);
+  // The rest of the lab is unharmed: one white-box step still flips f.
+  await page.getByRole('button', { name: 'White box, ε = 0.01, T = 1' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('iteration')).toHaveText('1 / 1');
+  await expect(page.getByTestId('verdict-inception_v3')).toHaveAttribute('data-label', 'healthy');
+  expect(await linf(page)).toBeLessThanOrEqual(0.01);
+  // The only errors in the console: the dropped download, and React reporting the one it caught.
+  expect(pageErrors.length).toBeGreaterThan(0);
+  expect(pageErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED|dynamically imported module: \S+PredictionChart\.tsx/.test(e))).toEqual([]);
+  pageErrors.length = 0;
+});
+
 test('a storm of 500 slider moves, 50 a second, with Run/Pause hammered and modes switched mid-run: one loop, the newest setting shown', async ({ page }) => {
   await openLab(page, `backend=wasm&image=${LEAF}&mode=blackbox&T=20&debug=1`);
   await waitReady(page);

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { lazy, useCallback, useRef, useState } from 'react';
 import type { EmbedControl } from '../classroom/presentation';
 import { ATTACKED_MODEL } from '../lab/settings';
 import { sameSettings } from '../url/params';
@@ -23,6 +23,7 @@ import { LessonPanel } from './lesson/LessonPanel';
 import { Timeline } from './lab/Timeline';
 import { drawnModels, isReady, shownFrame, shownModels, useAppState } from './store';
 import { LabChart } from './lab/LabChart';
+import { LazyPart } from './components/LazyPart';
 
 // Its own chunk, with the results only it shows and its charts: the lab's first visit does not download it.
 const ExperimentView = lazy(() => import('./experiment/ExperimentView').then((m) => ({ default: m.ExperimentView })));
@@ -84,7 +85,7 @@ export function App() {
           {state.notices.map((n) => <li key={n}>{n}</li>)}
         </ul>
       )}
-      {view === 'experiment' ? <main className="single">{lesson}<Suspense fallback={experimentLoading}><ExperimentView state={state} /></Suspense></main> : <main className={lesson ? 'with-lesson' : undefined}>
+      {view === 'experiment' ? <main className="single">{lesson}<LazyPart what="the Experiment view" fallback={experimentLoading}><ExperimentView state={state} /></LazyPart></main> : <main className={lesson ? 'with-lesson' : undefined}>
         {lesson}
         {layout === 'lab' && <section className="picker" aria-labelledby="picker-title">
           <h2 id="picker-title">1. Pick a leaf</h2>
@@ -135,7 +136,7 @@ export function App() {
               </span>
             )}
           </p>}
-          {layout === 'lab' && <Suspense fallback={null}><Explanation settings={settings} /></Suspense>}
+          {layout === 'lab' && <LazyPart what="the explanation" fallback={null}><Explanation settings={settings} /></LazyPart>}
         </section>
       </main>}
       <footer>

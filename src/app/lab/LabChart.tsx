@@ -1,5 +1,6 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { ATTACKED_MODEL } from '../../lab/settings';
+import { LazyPart } from '../components/LazyPart';
 import { drawnModels, shownFrame, type AppState } from '../store';
 
 // recharts: its own chunk, so the first paint does not wait for it (the chart shows with the first frame).
@@ -19,7 +20,7 @@ export function LabChart({ state }: { state: AppState }) {
   const frame = shownFrame(state);
   if (!frame) return skeleton;
   return (
-    <Suspense fallback={skeleton}>
+    <LazyPart what="the chart" fallback={skeleton}>
       <PredictionChart
         history={state.history}
         target={frame.target}
@@ -30,6 +31,6 @@ export function LabChart({ state }: { state: AppState }) {
         epsilon={frame.settings.epsilon}
         shownT={frame.t}
       />
-    </Suspense>
+    </LazyPart>
   );
 }

@@ -1,4 +1,5 @@
-import { lazy, memo, Suspense } from 'react';
+import { lazy, memo } from 'react';
+import { LazyPart } from '../components/LazyPart';
 import { MODEL_SPECS, type ModelId } from '../../models/specs';
 import { lab } from '../page';
 import type { ModelStatus } from '../store';
@@ -39,9 +40,9 @@ export const ModelCard = memo(function ModelCard({ id, status }: { id: ModelId; 
       {info && (
         <>
           <p className="meta">ready · {info.paramCount.toLocaleString('en-US')} parameters in use</p>
-          <Suspense fallback={null}>
+          <LazyPart what={`what ${spec.title} is`} fallback={null}>
             <ModelFacts info={info} />
-          </Suspense>
+          </LazyPart>
         </>
       )}
     </section>
